@@ -1,0 +1,278 @@
+# Copyright 2026 Property CS Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+ARCHIVE_MANAGER_GROUP = "property_cs.group_archive_manager"
+
+
+class PropertyArchive(models.Model):
+    """One household, one file (一户一档)."""
+
+    _name = "property.archive"
+    _description = "Owner Archive"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "state desc, date_open desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Archive No.",
+        required=True,
+        copy=False,
+        readonly=True,
+        default=lambda self: self.env._("New"),
+    )
+    unit_id = fields.Many2one(
+        "property.unit",
+        required=True,
+        index=True,
+        check_company=True,
+        ondelete="restrict",
+        tracking=True,
+    )
+    project_id = fields.Many2one(
+        related="unit_id.project_id", store=True, index=True, precompute=True
+    )
+    building_id = fields.Many2one(
+        related="unit_id.building_id", store=True, precompute=True
+    )
+    company_id = fields.Many2one(
+        related="unit_id.company_id", store=True, index=True, precompute=True
+    )
+    state = fields.Selection(
+        [("open", "Current"), ("closed", "Closed")],
+        default="open",
+        required=True,
+        index=True,
+        tracking=True,
+    )
+    date_open = fields.Date(
+        string="Opened On", required=True, default=fields.Date.context_today
+    )
+    date_close = fields.Date(string="Closed On", readonly=True, tracking=True)
+    close_reason = fields.Char(readonly=True)
+    previous_archive_id = fields.Many2one(
+        "property.archive", string="Previous Archive", readonly=True, index=True
+    )
+    ownership_ids = fields.One2many("property.ownership", "archive_id", "Owners")
+    resident_ids = fields.One2many("property.resident", "archive_id", "Residents")
+    vehicle_ids = fields.One2many("property.vehicle", "archive_id", "Vehicles")
+    document_ids = fields.One2many(
+        "property.archive.document", "archive_id", "Documents"
+    )
+    document_count = fields.Integer(compute="_compute_document_summary")
+    missing_document_type_ids = fields.Many2many(
+        "property.archive.document.type",
+        string="Missing Documents",
+        compute="_compute_document_summary",
+    )
+    owner_names = fields.Char(compute="_compute_owner_names", store=True)
+    access_request_ids = fields.One2many(
+        "property.archive.access.request", "archive_id"
+    )
+    can_view_full = fields.Boolean(
+        compute="_compute_can_view_full",
+        help="Whether the current user may open the documents of this archive.",
+    )
+    note = fields.Text()
+
+    _sql_constraints = [
+        (
+            "name_company_uniq",
+            "unique(name, company_id)",
+            "The archive number must be unique.",
+        )
+    ]
+
+    def init(self):
+        # One current archive per unit, guaranteed by the database.
+        self.env.cr.execute(
+            "CREATE UNIQUE INDEX IF NOT EXISTS property_archive_one_open_per_unit "
+            "ON property_archive (unit_id) WHERE state = 'open'"
+        )
+
+    @api.depends("ownership_ids.partner_id.name", "ownership_ids.date_end")
+    def _compute_owner_names(self):
+        for archive in self:
+            owners = archive.ownership_ids.filtered(
+                lambda o, a=archive: a.state == "closed" or not o.date_end
+            )
+            archive.owner_names = ", ".join(owners.partner_id.mapped("name"))
+
+    def _compute_document_summary(self):
+        """Counts read in sudo: the cover sheet shows them to every staff."""
+        Document = self.env["property.archive.document"].sudo()
+        groups = Document._read_group(
+            [("archive_id", "in", self.ids)], ["archive_id", "type_id"], ["__count"]
+        )
+        received = {}
+        for archive, doc_type, count in groups:
+            received.setdefault(archive.id, {})[doc_type.id] = count
+        required = self.env["property.archive.document.type"].search(
+            [("required_in_archive", "=", True)]
+        )
+        for archive in self:
+            per_type = received.get(archive.id, {})
+            archive.document_count = sum(per_type.values())
+            archive.missing_document_type_ids = required.filtered(
+                lambda t, p=per_type: t.id not in p
+            )
+
+    def _compute_can_view_full(self):
+        granted = self._pcs_granted_ids()
+        for archive in self:
+            archive.can_view_full = archive.id in granted
+
+    # ------------------------------------------------------------------
+    # Confidential access
+    # ------------------------------------------------------------------
+    def _pcs_granted_ids(self):
+        """Ids of the archives in self the current user may open in full."""
+        if self.env.su or self.env.user.has_group(ARCHIVE_MANAGER_GROUP):
+            return set(self.ids)
+        requests = self.env["property.archive.access.request"].sudo().search(
+            [
+                ("archive_id", "in", self.ids),
+                ("user_id", "=", self.env.uid),
+                ("state", "=", "approved"),
+                ("date_expire", ">", fields.Datetime.now()),
+            ]
+        )
+        return set(requests.archive_id.ids)
+
+    def _pcs_active_request(self):
+        self.ensure_one()
+        return (
+            self.env["property.archive.access.request"]
+            .sudo()
+            .search(
+                [
+                    ("archive_id", "=", self.id),
+                    ("user_id", "=", self.env.uid),
+                    ("state", "=", "approved"),
+                    ("date_expire", ">", fields.Datetime.now()),
+                ],
+                order="date_approved desc",
+                limit=1,
+            )
+        )
+
+    def _pcs_check_full_access(self):
+        granted = self._pcs_granted_ids()
+        refused = self.filtered(lambda a: a.id not in granted)
+        if refused:
+            raise AccessError(
+                self.env._(
+                    "Archive %(archives)s is confidential. Ask for access with a "
+                    "reason; the service-centre director must approve it first.",
+                    archives=", ".join(refused.mapped("name")),
+                )
+            )
+
+    def _pcs_log_access(self, action, reason=None, partner=None):
+        """Write one access-log row per archive for the current user."""
+        Log = self.env["property.archive.access.log"].sudo()
+        vals_list = []
+        for archive in self:
+            request = archive._pcs_active_request()
+            vals_list.append(
+                {
+                    "archive_id": archive.id,
+                    "archive_name": archive.name,
+                    "unit_id": archive.unit_id.id,
+                    "user_id": self.env.uid,
+                    "action": action,
+                    "reason": reason
+                    or request.reason
+                    or self.env._("Archive manager access"),
+                    "request_id": request.id,
+                    "approver_id": request.approver_id.id,
+                    "partner_id": partner.id if partner else False,
+                    "company_id": archive.company_id.id,
+                }
+            )
+        return Log.create(vals_list)
+
+    def web_read(self, specification):
+        """Opening the archive form with its documents is a logged view."""
+        if "document_ids" in specification and len(self) == 1 and not self.env.su:
+            self._pcs_check_full_access()
+            recent = self.env["property.archive.access.log"].sudo().search_count(
+                [
+                    ("archive_id", "=", self.id),
+                    ("user_id", "=", self.env.uid),
+                    ("action", "=", "view"),
+                    ("date", ">", fields.Datetime.now() - timedelta(minutes=10)),
+                ]
+            )
+            if not recent:
+                self._pcs_log_access("view")
+        return super().web_read(specification)
+
+    def action_open_full(self):
+        """Open the archive form; refused without an approved request."""
+        self.ensure_one()
+        self._pcs_check_full_access()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "property.archive",
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(self.env.ref("property_cs.property_archive_view_form").id, "form")],
+        }
+
+    def action_request_access(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Request Archive Access"),
+            "res_model": "property.archive.access.request",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_archive_id": self.id},
+        }
+
+    def action_print_cover(self):
+        return self.env.ref("property_cs.action_report_archive_cover").report_action(
+            self
+        )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", self.env._("New")) == self.env._("New"):
+                vals["name"] = self.env["ir.sequence"].next_by_code(
+                    "property.archive"
+                ) or self.env._("New")
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su and set(vals) - {"message_main_attachment_id"}:
+            closed = self.filtered(lambda a: a.state == "closed")
+            if closed and not self.env.context.get("pcs_archive_close"):
+                raise UserError(
+                    self.env._(
+                        "Archive %s is closed: it is kept read-only.",
+                        ", ".join(closed.mapped("name")),
+                    )
+                )
+        return super().write(vals)
+
+    def _pcs_close(self, reason, date=None):
+        """Close on ``date``: the old owners' last day is the day before."""
+        date = date or fields.Date.context_today(self)
+        last_day = fields.Date.subtract(date, days=1)
+        self.ownership_ids.filtered(lambda o: not o.date_end).write(
+            {"date_end": last_day}
+        )
+        self.resident_ids.filtered(lambda r: not r.date_end).write(
+            {"date_end": last_day}
+        )
+        self.with_context(pcs_archive_close=True).write(
+            {"state": "closed", "date_close": date, "close_reason": reason}
+        )

@@ -1,0 +1,186 @@
+# Copyright 2026 Property CS Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+UNIT_TYPES = [
+    ("residence", "Residence"),
+    ("shop", "Shop"),
+    ("parking", "Parking Space"),
+    ("other", "Other"),
+]
+UNIT_STATES = [
+    ("unsold", "Unsold Vacant"),
+    ("sold_vacant", "Sold, Not Moved In"),
+    ("occupied", "Occupied"),
+    ("rented", "Rented"),
+]
+
+
+class PropertyUnit(models.Model):
+    _name = "property.unit"
+    _description = "Unit"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "project_id, building_id, floor, code"
+    _rec_name = "code"
+    _rec_names_search = ["code", "current_owner_ids.name"]
+    _check_company_auto = True
+
+    code = fields.Char(
+        required=True,
+        index="trigram",
+        tracking=True,
+        help="Unit code unique in the project, e.g. A-1-0302.",
+    )
+    active = fields.Boolean(default=True)
+    project_id = fields.Many2one(
+        "property.project", required=True, index=True, check_company=True
+    )
+    building_id = fields.Many2one(
+        "property.building",
+        required=True,
+        index=True,
+        check_company=True,
+        domain="[('project_id', '=', project_id)]",
+    )
+    company_id = fields.Many2one(
+        related="project_id.company_id", store=True, index=True, precompute=True
+    )
+    floor = fields.Integer()
+    room_number = fields.Char()
+    area = fields.Float(string="Building Area (m²)", digits=(12, 2), tracking=True)
+    unit_type = fields.Selection(
+        UNIT_TYPES, string="Type", required=True, default="residence", tracking=True
+    )
+    state = fields.Selection(
+        UNIT_STATES,
+        string="Occupancy",
+        required=True,
+        default="unsold",
+        index=True,
+        tracking=True,
+    )
+    is_vacant = fields.Boolean(
+        compute="_compute_is_vacant",
+        search="_search_is_vacant",
+        help="Delivered but unsold, or sold and not yet moved in.",
+    )
+    archive_ids = fields.One2many("property.archive", "unit_id", string="Archives")
+    archive_id = fields.Many2one(
+        "property.archive",
+        string="Current Archive",
+        compute="_compute_archive_id",
+        store=True,
+    )
+    current_owner_ids = fields.Many2many(
+        "res.partner",
+        "property_unit_current_owner_rel",
+        "unit_id",
+        "partner_id",
+        string="Owners",
+        compute="_compute_archive_id",
+        store=True,
+    )
+    owner_names = fields.Char(compute="_compute_owner_names")
+    handover_ids = fields.One2many("property.handover", "unit_id")
+    handover_count = fields.Integer(compute="_compute_handover_count")
+    note = fields.Text()
+
+    _sql_constraints = [
+        (
+            "code_project_uniq",
+            "unique(code, project_id)",
+            "A unit code must be unique within its project.",
+        ),
+        (
+            "area_positive",
+            "CHECK(area >= 0)",
+            "The building area cannot be negative.",
+        ),
+    ]
+
+    @api.depends("state")
+    def _compute_is_vacant(self):
+        for unit in self:
+            unit.is_vacant = unit.state in ("unsold", "sold_vacant")
+
+    def _search_is_vacant(self, operator, value):
+        if operator not in ("=", "!="):
+            raise NotImplementedError(operator)
+        positive = (operator == "=") == bool(value)
+        return [("state", "in" if positive else "not in", ("unsold", "sold_vacant"))]
+
+    @api.depends(
+        "archive_ids.state",
+        "archive_ids.ownership_ids.partner_id",
+        "archive_ids.ownership_ids.date_end",
+    )
+    def _compute_archive_id(self):
+        for unit in self:
+            archive = unit.archive_ids.filtered(lambda a: a.state == "open")[:1]
+            unit.archive_id = archive
+            unit.current_owner_ids = archive.ownership_ids.filtered(
+                lambda o: not o.date_end
+            ).partner_id
+
+    @api.depends("current_owner_ids.name")
+    def _compute_owner_names(self):
+        for unit in self:
+            unit.owner_names = ", ".join(unit.current_owner_ids.mapped("name"))
+
+    def _compute_handover_count(self):
+        counts = dict(
+            self.env["property.handover"]._read_group(
+                [("unit_id", "in", self.ids)], ["unit_id"], ["__count"]
+            )
+        )
+        for unit in self:
+            unit.handover_count = counts.get(unit, 0)
+
+    @api.constrains("building_id", "project_id")
+    def _check_building_project(self):
+        for unit in self:
+            if unit.building_id.project_id != unit.project_id:
+                raise ValidationError(
+                    self.env._(
+                        "Unit %(unit)s: building %(building)s belongs to another "
+                        "project.",
+                        unit=unit.code,
+                        building=unit.building_id.name,
+                    )
+                )
+
+    @api.onchange("building_id")
+    def _onchange_building_id(self):
+        if self.building_id:
+            self.project_id = self.building_id.project_id
+
+    def action_view_archive(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_cs.property_archive_action"
+        )
+        action["domain"] = [("unit_id", "=", self.id)]
+        action["context"] = {"default_unit_id": self.id, "active_test": False}
+        if self.archive_id:
+            action.update(
+                res_id=self.archive_id.id, view_mode="form", views=[(False, "form")]
+            )
+        return action
+
+    def action_view_owners(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_cs.res_partner_owner_action"
+        )
+        action["domain"] = [("id", "in", self.current_owner_ids.ids)]
+        return action
+
+    def action_view_handovers(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_cs.property_handover_action"
+        )
+        action["domain"] = [("unit_id", "=", self.id)]
+        action["context"] = {"default_unit_id": self.id}
+        return action

@@ -1,0 +1,46 @@
+# Copyright 2026 Property CS Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+
+class ResUsers(models.Model):
+    _inherit = "res.users"
+
+    pcs_project_ids = fields.Many2many(
+        "property.project",
+        "property_project_res_users_rel",
+        "user_id",
+        "project_id",
+        string="Property Projects",
+        help="Projects whose units, owners and requests this user works on.",
+    )
+    pcs_allowed_project_ids = fields.Many2many(
+        "property.project",
+        string="Visible Projects",
+        compute="_compute_pcs_allowed_project_ids",
+        compute_sudo=True,
+    )
+
+    @api.depends("pcs_project_ids", "groups_id")
+    def _compute_pcs_allowed_project_ids(self):
+        Project = self.env["property.project"].sudo().with_context(active_test=False)
+        for user in self:
+            if user.has_group("property_cs.group_all_projects"):
+                user.pcs_allowed_project_ids = Project.search(
+                    [("company_id", "in", user.company_ids.ids)]
+                )
+            else:
+                user.pcs_allowed_project_ids = user.pcs_project_ids
+
+    @property
+    def SELF_READABLE_FIELDS(self):
+        return super().SELF_READABLE_FIELDS + [
+            "pcs_project_ids",
+            "pcs_allowed_project_ids",
+        ]
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "pcs_project_ids" in vals:
+            self.env.registry.clear_cache()
+        return res

@@ -1,0 +1,2 @@
+from . import property_ownership_change_wizard
+from . import property_ownership_change_line
