@@ -81,6 +81,4 @@ def keyed_hash(secret, value):
     """HMAC-SHA256 of a normalized value, hex; empty input gives ''."""
     if not value:
         return ""
-    return hmac.new(
-        (secret or "").encode(), value.encode(), hashlib.sha256
-    ).hexdigest()
+    return hmac.new((secret or "").encode(), value.encode(), hashlib.sha256).hexdigest()

@@ -24,9 +24,7 @@ class PropertyPortal(CustomerPortal):
         values.update({"units": units, "page_name": "property_units"})
         return request.render("property_cs.portal_my_units", values)
 
-    @http.route(
-        ["/my/units/<int:unit_id>"], type="http", auth="user", website=True
-    )
+    @http.route(["/my/units/<int:unit_id>"], type="http", auth="user", website=True)
     def portal_my_unit(self, unit_id, access_token=None, **kw):
         try:
             unit_sudo = self._document_check_access(

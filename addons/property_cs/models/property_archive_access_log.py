@@ -49,7 +49,9 @@ class PropertyArchiveAccessLog(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        raise UserError(self.env._("The archive access log cannot be changed."))
+        if self:
+            raise UserError(self.env._("The archive access log cannot be changed."))
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=True)
     def _unlink_never(self):

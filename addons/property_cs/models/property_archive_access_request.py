@@ -104,9 +104,7 @@ class PropertyArchiveAccessRequest(models.Model):
     def _check_director(self):
         if not self.env.user.has_group(DIRECTOR_GROUP):
             raise UserError(
-                self.env._(
-                    "Only the service-centre director approves archive access."
-                )
+                self.env._("Only the service-centre director approves archive access.")
             )
 
     def action_approve(self):
@@ -114,9 +112,7 @@ class PropertyArchiveAccessRequest(models.Model):
         now = fields.Datetime.now()
         for request in self:
             if request.state != "submitted":
-                raise UserError(
-                    self.env._("Only submitted requests can be approved.")
-                )
+                raise UserError(self.env._("Only submitted requests can be approved."))
             if request.user_id == self.env.user:
                 raise UserError(
                     self.env._("You cannot approve your own access request.")

@@ -22,7 +22,9 @@ class PropertyDemo(models.AbstractModel):
     def _random_id_number(self, rng):
         birth = date(1950, 1, 1) + timedelta(days=rng.randrange(0, 18000))
         first17 = (
-            rng.choice(REGIONS) + birth.strftime("%Y%m%d") + f"{rng.randrange(0, 999):03d}"
+            rng.choice(REGIONS)
+            + birth.strftime("%Y%m%d")
+            + f"{rng.randrange(0, 999):03d}"
         )
         return first17 + pii.resident_id_check_digit(first17)
 
@@ -54,7 +56,8 @@ class PropertyDemo(models.AbstractModel):
                         is_shop = building.code == "C" and floor == 1
                         unit_vals.append(
                             {
-                                "code": f"{building.code}-{entrance}-{floor:02d}{room:02d}",
+                                "code": f"{building.code}-{entrance}-"
+                                f"{floor:02d}{room:02d}",
                                 "project_id": project.id,
                                 "building_id": building.id,
                                 "floor": floor,
@@ -64,7 +67,9 @@ class PropertyDemo(models.AbstractModel):
                             }
                         )
         units = self.env["property.unit"].create(unit_vals)
-        states = ["occupied"] * 68 + ["rented"] * 10 + ["sold_vacant"] * 12 + ["unsold"] * 10
+        states = (
+            ["occupied"] * 68 + ["rented"] * 10 + ["sold_vacant"] * 12 + ["unsold"] * 10
+        )
         partner_vals, plan, owner_counts = [], [], {}
         for unit in units:
             state = rng.choice(states)
@@ -76,10 +81,13 @@ class PropertyDemo(models.AbstractModel):
             for _i in range(owners):
                 partner_vals.append(
                     {
-                        "name": rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN),
+                        "name": rng.choice(SURNAMES)
+                        + rng.choice(GIVEN)
+                        + rng.choice(GIVEN),
                         "pcs_id_type": "resident_id",
                         "pcs_id_number": self._random_id_number(rng),
-                        "pcs_phone": f"13{rng.randrange(0, 10)}{rng.randrange(0, 10**8):08d}",
+                        "pcs_phone": f"13{rng.randrange(0, 10)}"
+                        f"{rng.randrange(0, 10**8):08d}",
                         "pcs_grade": "vip" if rng.random() < 0.05 else "normal",
                         "lang": "zh_CN"
                         if self.env["res.lang"]._lang_get("zh_CN")
@@ -135,7 +143,9 @@ class PropertyDemo(models.AbstractModel):
         buyers = self.env["res.partner"].create(
             [
                 {
-                    "name": rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN),
+                    "name": rng.choice(SURNAMES)
+                    + rng.choice(GIVEN)
+                    + rng.choice(GIVEN),
                     "pcs_id_number": self._random_id_number(rng),
                     "pcs_phone": f"139{rng.randrange(0, 10**8):08d}",
                 }

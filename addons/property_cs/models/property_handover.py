@@ -156,7 +156,9 @@ class PropertyHandover(models.Model):
         if self.unit_type in ("residence", "shop"):
             if not self.readings_signed:
                 missing.append(
-                    self.env._("Meter readings signed by the owner (water, electricity, gas)")
+                    self.env._(
+                        "Meter readings signed by the owner (water, electricity, gas)"
+                    )
                 )
             if not self.prepayment_received:
                 missing.append(
@@ -170,9 +172,7 @@ class PropertyHandover(models.Model):
     def action_complete(self):
         for handover in self:
             if handover.state not in ("draft", "in_progress"):
-                raise UserError(
-                    self.env._("Handover %s is not open.", handover.name)
-                )
+                raise UserError(self.env._("Handover %s is not open.", handover.name))
             missing = handover._missing_items()
             if missing:
                 raise UserError(
@@ -217,7 +217,9 @@ class PropertyHandover(models.Model):
         self.unit_id.state = "occupied" if self.move_in else "sold_vacant"
         self.write({"state": "done", "archive_id": archive.id})
         self.message_post(
-            body=self.env._("Handover completed; documents filed into %s.", archive.name)
+            body=self.env._(
+                "Handover completed; documents filed into %s.", archive.name
+            )
         )
 
     def _file_documents(self, archive):
@@ -225,8 +227,8 @@ class PropertyHandover(models.Model):
         for item in self.item_ids.filtered(
             lambda i: i.done and i.type_id.document_type_id
         ):
-            attachments = self.env["ir.attachment"]
-            for attachment in item.attachment_ids:
+            attachments = self.env["ir.attachment"].sudo()
+            for attachment in item.sudo().attachment_ids:
                 attachments |= attachment.copy(
                     {"res_model": "property.archive", "res_id": archive.id}
                 )

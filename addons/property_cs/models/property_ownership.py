@@ -25,7 +25,9 @@ class PropertyOwnership(models.Model):
     pcs_id_number_masked = fields.Char(
         related="partner_id.pcs_id_number_masked", string="ID Number"
     )
-    pcs_phone_masked = fields.Char(related="partner_id.pcs_phone_masked", string="Phone")
+    pcs_phone_masked = fields.Char(
+        related="partner_id.pcs_phone_masked", string="Phone"
+    )
 
     _sql_constraints = [
         (

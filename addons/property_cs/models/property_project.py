@@ -64,9 +64,7 @@ class PropertyProject(models.Model):
             states = per_state.get(project, {})
             project.building_count = buildings.get(project, 0)
             project.unit_count = sum(states.values())
-            project.occupied_count = states.get("occupied", 0) + states.get(
-                "rented", 0
-            )
+            project.occupied_count = states.get("occupied", 0) + states.get("rented", 0)
             project.vacant_count = states.get("unsold", 0) + states.get(
                 "sold_vacant", 0
             )

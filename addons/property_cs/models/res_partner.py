@@ -163,7 +163,9 @@ class ResPartner(models.Model):
             except ValueError as exc:
                 reasons = {
                     "length": self.env._("it must have 18 characters"),
-                    "format": self.env._("it must be 17 digits followed by a digit or X"),
+                    "format": self.env._(
+                        "it must be 17 digits followed by a digit or X"
+                    ),
                     "checksum": self.env._("the check digit does not match"),
                     "birthdate": self.env._("the birth date or region code is invalid"),
                 }

@@ -18,7 +18,5 @@ class ReportPropertyArchiveCover(models.AbstractModel):
             "doc_ids": docids,
             "doc_model": "property.archive",
             "docs": archives,
-            "documents": {
-                a.id: a.sudo().document_ids for a in archives
-            },
+            "documents": {a.id: a.sudo().document_ids for a in archives},
         }

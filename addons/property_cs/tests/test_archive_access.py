@@ -1,0 +1,114 @@
+# Copyright 2026 Property CS Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime
+
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import PropertyCommon
+
+
+@tagged("post_install", "-at_install")
+class TestArchiveAccess(PropertyCommon):
+    def _logs(self):
+        return self.env["property.archive.access.log"].search(
+            [("archive_id", "=", self.archive_a.id)]
+        )
+
+    def _request(self, user, reason="Owner asked for a copy of the covenant"):
+        request = (
+            self.env["property.archive.access.request"]
+            .with_user(user)
+            .create({"archive_id": self.archive_a.id, "reason": reason})
+        )
+        request.action_submit()
+        return request
+
+    def test_summary_visible_documents_refused_without_approval(self):
+        archive = self.archive_a.with_user(self.front_desk)
+        self.assertEqual(archive.owner_names, "Owner A")
+        self.assertEqual(archive.document_count, 1)
+        self.assertFalse(archive.can_view_full)
+        self.assertFalse(archive.document_ids)
+        with self.assertRaisesRegex(AccessError, "confidential"):
+            archive.action_open_full()
+        with self.assertRaises(AccessError):
+            archive.web_read({"name": {}, "document_ids": {"fields": {"name": {}}}})
+        Document = self.env["property.archive.document"]
+        self.assertFalse(
+            Document.with_user(self.front_desk).search(
+                [("archive_id", "=", self.archive_a.id)]
+            )
+        )
+        document = Document.search([("archive_id", "=", self.archive_a.id)])
+        with self.assertRaises(AccessError):
+            document.with_user(self.front_desk).read(["date_received"])
+        self.assertFalse(self._logs())
+
+    def test_submitted_request_is_not_enough(self):
+        request = self._request(self.front_desk)
+        self.assertEqual(request.state, "submitted")
+        with self.assertRaises(AccessError):
+            self.archive_a.with_user(self.front_desk).action_open_full()
+
+    def test_only_director_approves(self):
+        request = self._request(self.front_desk)
+        with self.assertRaisesRegex(UserError, "director"):
+            request.with_user(self.privacy_officer).action_approve()
+
+    @freeze_time("2026-03-02 09:00:00")
+    def test_approved_view_logged_once_with_reason_and_approver(self):
+        request = self._request(self.front_desk)
+        request.with_user(self.director).action_approve()
+        self.assertEqual(request.date_expire, datetime(2026, 3, 3, 9, 0, 0))
+        archive = self.archive_a.with_user(self.front_desk)
+        self.assertTrue(archive.can_view_full)
+        spec = {"name": {}, "document_ids": {"fields": {"type_id": {}}}}
+        data = archive.web_read(spec)
+        self.assertEqual(len(data[0]["document_ids"]), 1)
+        archive.web_read(spec)  # reload after a save: not a new consultation
+        log = self._logs()
+        self.assertEqual(len(log), 1)
+        self.assertEqual(log.user_id, self.front_desk)
+        self.assertEqual(log.action, "view")
+        self.assertEqual(log.reason, "Owner asked for a copy of the covenant")
+        self.assertEqual(log.approver_id, self.director)
+        self.assertEqual(log.request_id, request)
+
+    def test_approval_expires(self):
+        with freeze_time("2026-03-02 09:00:00"):
+            request = self._request(self.front_desk)
+            request.with_user(self.director).action_approve()
+        with freeze_time("2026-03-03 09:00:01"):
+            self.assertFalse(self.archive_a.with_user(self.front_desk).can_view_full)
+            self.env["property.archive.access.request"]._cron_expire()
+            self.assertEqual(request.state, "expired")
+            with self.assertRaises(AccessError):
+                self.archive_a.with_user(self.front_desk).action_open_full()
+
+    def test_print_is_logged(self):
+        self.env["ir.actions.report"].with_user(self.director)._render_qweb_html(
+            "property_cs.action_report_archive_cover", self.archive_a.ids
+        )
+        log = self._logs()
+        self.assertEqual(log.action, "print")
+        self.assertEqual(log.user_id, self.director)
+
+    def test_log_is_append_only_even_for_admin(self):
+        self.archive_a.with_user(self.director).web_read(
+            {"document_ids": {"fields": {}}}
+        )
+        log = self._logs()
+        self.assertEqual(len(log), 1)
+        with self.assertRaises(UserError):
+            log.write({"reason": "nothing happened"})
+        with self.assertRaises(UserError):
+            log.sudo().write({"reason": "nothing happened"})
+        with self.assertRaises(UserError):
+            log.sudo().unlink()
+        with self.assertRaises(AccessError):
+            self.env["property.archive.access.log"].with_user(self.front_desk).create(
+                {"user_id": self.front_desk.id, "action": "view"}
+            )
