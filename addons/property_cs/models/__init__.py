@@ -5,6 +5,7 @@ from . import property_building
 from . import property_unit
 from . import res_users
 from . import res_partner
+from . import property_sequence_mixin
 from . import property_archive_line_mixin
 from . import property_archive_document_type
 from . import property_archive

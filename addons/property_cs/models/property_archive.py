@@ -13,7 +13,8 @@ class PropertyArchive(models.Model):
 
     _name = "property.archive"
     _description = "Owner Archive"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["property.sequence.mixin", "mail.thread", "mail.activity.mixin"]
+    _pcs_sequence_code = "property.archive"
     _order = "state desc, date_open desc, id desc"
     _check_company_auto = True
 
@@ -250,14 +251,6 @@ class PropertyArchive(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", self.env._("New")) == self.env._("New"):
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "property.archive"
-                ) or self.env._("New")
-        return super().create(vals_list)
 
     def write(self, vals):
         if not self.env.su and set(vals) - {"message_main_attachment_id"}:

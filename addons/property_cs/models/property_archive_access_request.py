@@ -13,7 +13,8 @@ class PropertyArchiveAccessRequest(models.Model):
 
     _name = "property.archive.access.request"
     _description = "Archive Access Request"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["property.sequence.mixin", "mail.thread", "mail.activity.mixin"]
+    _pcs_sequence_code = "property.archive.access.request"
     _order = "create_date desc, id desc"
     _check_company_auto = True
 
@@ -69,15 +70,6 @@ class PropertyArchiveAccessRequest(models.Model):
     date_approved = fields.Datetime(readonly=True)
     date_expire = fields.Datetime(string="Valid Until", readonly=True, index=True)
     refuse_reason = fields.Char(readonly=True)
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", self.env._("New")) == self.env._("New"):
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "property.archive.access.request"
-                ) or self.env._("New")
-        return super().create(vals_list)
 
     @api.constrains("reason")
     def _check_reason(self):

@@ -9,7 +9,8 @@ class PropertyHandover(models.Model):
 
     _name = "property.handover"
     _description = "Unit Handover"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["property.sequence.mixin", "mail.thread", "mail.activity.mixin"]
+    _pcs_sequence_code = "property.handover"
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -98,11 +99,6 @@ class PropertyHandover(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", self.env._("New")) == self.env._("New"):
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "property.handover"
-                ) or self.env._("New")
         handovers = super().create(vals_list)
         handovers.filtered(lambda h: not h.item_ids)._fill_checklist()
         return handovers
