@@ -22,3 +22,15 @@ from . import property_handover
 from . import property_handover_item
 from . import property_handover_defect
 from . import property_demo
+from . import property_key_set
+from . import property_key_loan
+from . import property_key_replacement
+from . import property_access_card
+from . import property_request_mixin
+from . import property_finding
+from . import property_vacant_visit
+from . import property_patrol_plan
+from . import property_patrol_plan_round
+from . import property_patrol
+from . import property_patrol_line
+from . import property_demo_keys

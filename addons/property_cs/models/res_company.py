@@ -21,3 +21,14 @@ class ResCompany(models.Model):
         default=3,
         help="Months of service fee collected in advance at handover.",
     )
+    pcs_card_free_per_household = fields.Integer(
+        string="Free Cards per Household",
+        default=3,
+        help="Owner and resident cards a household gets without a fee.",
+    )
+    pcs_card_fee = fields.Monetary(
+        string="Fee per Extra Card",
+        default=50.0,
+        currency_field="currency_id",
+        help="Fee recorded as due for each card beyond the free ones.",
+    )

@@ -15,3 +15,12 @@ class ResConfigSettings(models.TransientModel):
     pcs_handover_prepayment_months = fields.Integer(
         related="company_id.pcs_handover_prepayment_months", readonly=False
     )
+    pcs_card_free_per_household = fields.Integer(
+        related="company_id.pcs_card_free_per_household", readonly=False
+    )
+    pcs_card_currency_id = fields.Many2one(related="company_id.currency_id")
+    pcs_card_fee = fields.Monetary(
+        related="company_id.pcs_card_fee",
+        readonly=False,
+        currency_field="pcs_card_currency_id",
+    )
