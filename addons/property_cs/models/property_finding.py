@@ -153,7 +153,9 @@ class PropertyFinding(models.Model):
     def create(self, vals_list):
         findings = super().create(vals_list)
         for attachment_holder in findings.filtered("attachment_ids"):
-            attachment_holder.attachment_ids.filtered(lambda a: not a.res_id).write(
+            attachment_holder.attachment_ids.filtered(
+                lambda a: not a.res_id and a.create_uid == self.env.user
+            ).write(
                 {"res_model": self._name, "res_id": attachment_holder.id}
             )
         if not self.env.context.get("pcs_finding_no_request"):

@@ -23,12 +23,17 @@ class PropertyKeyLoan(models.Model):
 
     _name = "property.key.loan"
     _description = "Key Loan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["property.sequence.mixin", "mail.thread", "mail.activity.mixin"]
+    _pcs_sequence_code = "property.key.loan"
     _order = "date_out desc, id desc"
     _check_company_auto = True
 
     name = fields.Char(
-        string="Loan No.", required=True, readonly=True, copy=False, default="/"
+        string="Loan No.",
+        required=True,
+        readonly=True,
+        copy=False,
+        default=lambda self: self.env._("New"),
     )
     key_set_id = fields.Many2one(
         "property.key.set",
@@ -146,9 +151,6 @@ class PropertyKeyLoan(models.Model):
                         state=dict(key_set._fields["state"].selection)[key_set.state],
                     )
                 )
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("property.key.loan")
         try:
             with self.env.cr.savepoint():
                 loans = super().create(vals_list)

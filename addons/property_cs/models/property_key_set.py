@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 KEY_SET_STATES = [
     ("in_cabinet", "In Cabinet"),
@@ -90,8 +91,7 @@ class PropertyKeySet(models.Model):
         """
         if self.ids:
             self.env.cr.execute(
-                "SELECT id FROM property_key_set WHERE id IN %s FOR UPDATE",
-                (tuple(self.ids),),
+                SQL("SELECT id FROM property_key_set WHERE id IN %s FOR UPDATE", tuple(self.ids))
             )
             self.invalidate_recordset(["state"])
 

@@ -4,3 +4,7 @@ from . import test_archive_access
 from . import test_ownership_change
 from . import test_project_security
 from . import test_handover
+from . import test_key_ledger
+from . import test_access_card
+from . import test_vacant_visit
+from . import test_patrol
