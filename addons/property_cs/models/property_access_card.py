@@ -47,7 +47,7 @@ class PropertyAccessCard(models.Model):
         help="The unit's archive (household) when the card was issued; the free "
         "card quota counts per household.",
     )
-    holder_id = fields.Many2one("res.partner", string="Holder", tracking=True)
+    holder_id = fields.Many2one("res.partner", tracking=True)
     card_type = fields.Selection(
         CARD_TYPES, string="Type", required=True, default="owner", tracking=True
     )
@@ -73,9 +73,7 @@ class PropertyAccessCard(models.Model):
     requested_by_id = fields.Many2one(
         "res.users", string="Requested By (Department Head)", readonly=True, copy=False
     )
-    approved_by_id = fields.Many2one(
-        "res.users", string="Approved By", readonly=True, copy=False
-    )
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     reissued_from_id = fields.Many2one(
         "property.access.card", string="Reissue Of", readonly=True, copy=False
     )
@@ -142,7 +140,9 @@ class PropertyAccessCard(models.Model):
 
     def action_waive_fee(self):
         if not self.env.user.has_group("property_cs.group_cs_manager"):
-            raise UserError(self.env._("Only a customer-service manager waives card fees."))
+            raise UserError(
+                self.env._("Only a customer-service manager waives card fees.")
+            )
         self.filtered(lambda c: c.fee_state == "due").write({"fee_state": "waived"})
 
     # ------------------------------------------------------------------
@@ -180,11 +180,14 @@ class PropertyAccessCard(models.Model):
 
     def action_approve(self):
         for card in self.filtered(lambda c: c.state == "to_approve"):
-            if self.env.user != card.project_id.manager_id and not self.env.user.has_group(
-                "property_cs.group_director"
+            if (
+                self.env.user != card.project_id.manager_id
+                and not self.env.user.has_group("property_cs.group_director")
             ):
                 raise UserError(
-                    self.env._("Only the project manager approves staff and contractor cards.")
+                    self.env._(
+                        "Only the project manager approves staff and contractor cards."
+                    )
                 )
             card.approved_by_id = self.env.user
             card.activity_feedback(["mail.mail_activity_data_todo"])

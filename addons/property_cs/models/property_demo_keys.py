@@ -18,7 +18,10 @@ class PropertyDemo(models.AbstractModel):
         zone_manager = self.env.ref("property_cs.user_zone_manager_demo")
         Unit = self.env["property.unit"]
         vacant = Unit.search(
-            [("project_id", "=", project.id), ("state", "in", ("unsold", "sold_vacant"))],
+            [
+                ("project_id", "=", project.id),
+                ("state", "in", ("unsold", "sold_vacant")),
+            ],
             limit=20,
             order="id",
         )
@@ -27,7 +30,9 @@ class PropertyDemo(models.AbstractModel):
                 {
                     "unit_id": unit.id,
                     "key_count": 2 + index % 2,
-                    "cabinet_position": f"Cabinet {1 + index // 10}, hook {index % 10 + 1:02d}",
+                    "cabinet_position": (
+                        f"Cabinet {1 + index // 10}, hook {index % 10 + 1:02d}"
+                    ),
                 }
                 for index, unit in enumerate(vacant)
             ]
@@ -66,7 +71,12 @@ class PropertyDemo(models.AbstractModel):
             }
         )
         key_sets[5].write(
-            {"missing_note": "Lost by the cleaning contractor on the way back, reported by phone."}
+            {
+                "missing_note": (
+                    "Lost by the cleaning contractor on the way back, "
+                    "reported by phone."
+                )
+            }
         )
         key_sets[5].action_mark_missing()
         self.env["property.key.replacement"].create(
@@ -101,7 +111,9 @@ class PropertyDemo(models.AbstractModel):
     def _generate_cards(self, project):
         Card = self.env["property.access.card"]
         units = self.env["property.unit"].search(
-            [("project_id", "=", project.id), ("state", "=", "occupied")], limit=6, order="id"
+            [("project_id", "=", project.id), ("state", "=", "occupied")],
+            limit=6,
+            order="id",
         )
         number = 100000
         for index, unit in enumerate(units):
@@ -136,7 +148,9 @@ class PropertyDemo(models.AbstractModel):
                 "department": "Green Landscaping Ltd.",
             }
         )
-        staff.with_user(self.env.ref("property_cs.user_zone_manager_demo")).action_request_approval()
+        staff.with_user(
+            self.env.ref("property_cs.user_zone_manager_demo")
+        ).action_request_approval()
         return True
 
     @api.model
@@ -161,15 +175,19 @@ class PropertyDemo(models.AbstractModel):
                         "round_id": window.id,
                         "user_id": zone_manager.id,
                         "date": day,
-                        "date_start": Patrol._window(day, window.hour_start, zone_manager.tz),
-                        "date_end": Patrol._window(day, window.hour_end, zone_manager.tz),
+                        "date_start": Patrol._window(
+                            day, window.hour_start, zone_manager.tz
+                        ),
+                        "date_end": Patrol._window(
+                            day, window.hour_end, zone_manager.tz
+                        ),
                     }
                 )
                 patrol.line_ids.write({"result": "ok"})
                 if days_ago == 3 and window == plan.round_ids[:1]:
-                    patrol.line_ids.filtered(lambda line: line.category == "facilities").write(
-                        {"result": "issue", "note": "Lobby light broken"}
-                    )
+                    patrol.line_ids.filtered(
+                        lambda line: line.category == "facilities"
+                    ).write({"result": "issue", "note": "Lobby light broken"})
                     self.env["property.finding"].with_user(zone_manager).create(
                         {
                             "name": "Lobby light broken, Building A entrance 1",

@@ -40,7 +40,9 @@ class PropertyFinding(models.Model):
         related="project_id.company_id", store=True, index=True, precompute=True
     )
     building_id = fields.Many2one(
-        "property.building", check_company=True, domain="[('project_id', '=', project_id)]"
+        "property.building",
+        check_company=True,
+        domain="[('project_id', '=', project_id)]",
     )
     unit_id = fields.Many2one(
         "property.unit", check_company=True, domain="[('project_id', '=', project_id)]"
@@ -64,7 +66,9 @@ class PropertyFinding(models.Model):
         tracking=True,
         readonly=True,
     )
-    ticket_id = fields.Many2one("helpdesk.ticket", string="Request", readonly=True, copy=False)
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", string="Request", readonly=True, copy=False
+    )
     ticket_ref = fields.Char(string="Request No.", readonly=True, copy=False)
     date_deadline = fields.Datetime(
         string="Fix Deadline",
@@ -78,7 +82,11 @@ class PropertyFinding(models.Model):
     extension_date = fields.Datetime(string="Extended To", copy=False)
     extension_reason = fields.Text(copy=False)
     extension_state = fields.Selection(
-        [("requested", "Requested"), ("approved", "Approved"), ("rejected", "Rejected")],
+        [
+            ("requested", "Requested"),
+            ("approved", "Approved"),
+            ("rejected", "Rejected"),
+        ],
         readonly=True,
         copy=False,
         tracking=True,
@@ -87,7 +95,9 @@ class PropertyFinding(models.Model):
     verified_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     date_verified = fields.Datetime(readonly=True, copy=False)
     verification_note = fields.Text()
-    is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
+    is_overdue = fields.Boolean(
+        compute="_compute_is_overdue", search="_search_is_overdue"
+    )
 
     @api.depends("date_requested", "date_found", "extension_state", "extension_date")
     def _compute_date_deadline(self):
@@ -125,7 +135,8 @@ class PropertyFinding(models.Model):
         origin = self.patrol_id.name or self.visit_id.name or ""
         return {
             "name": self.name,
-            "description": (self.description or self.name) + (f"\n({origin})" if origin else ""),
+            "description": (self.description or self.name)
+            + (f"\n({origin})" if origin else ""),
             "partner_id": partner.id or False,
             "unit_id": self.unit_id.id or False,
             "project_id": self.project_id.id,
@@ -155,9 +166,7 @@ class PropertyFinding(models.Model):
         for attachment_holder in findings.filtered("attachment_ids"):
             attachment_holder.attachment_ids.filtered(
                 lambda a: not a.res_id and a.create_uid == self.env.user
-            ).write(
-                {"res_model": self._name, "res_id": attachment_holder.id}
-            )
+            ).write({"res_model": self._name, "res_id": attachment_holder.id})
         if not self.env.context.get("pcs_finding_no_request"):
             findings.action_create_request()
         return findings
@@ -172,14 +181,18 @@ class PropertyFinding(models.Model):
 
     def action_approve_extension(self):
         if not self.env.user.has_group("property_cs.group_cs_manager"):
-            raise UserError(self.env._("Only a customer-service manager approves extensions."))
+            raise UserError(
+                self.env._("Only a customer-service manager approves extensions.")
+            )
         self.filtered(lambda f: f.extension_state == "requested").write(
             {"extension_state": "approved"}
         )
 
     def action_reject_extension(self):
         if not self.env.user.has_group("property_cs.group_cs_manager"):
-            raise UserError(self.env._("Only a customer-service manager rejects extensions."))
+            raise UserError(
+                self.env._("Only a customer-service manager rejects extensions.")
+            )
         self.filtered(lambda f: f.extension_state == "requested").write(
             {"extension_state": "rejected"}
         )

@@ -6,6 +6,7 @@ import psycopg2
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 LOAN_PURPOSES = [
     ("cleaning", "Cleaning"),
@@ -77,7 +78,7 @@ class PropertyKeyLoan(models.Model):
         default=lambda self: fields.Datetime.now() + timedelta(hours=4),
     )
     date_returned = fields.Datetime(string="Returned", tracking=True, copy=False)
-    received_by_id = fields.Many2one("res.users", string="Received By", copy=False)
+    received_by_id = fields.Many2one("res.users", copy=False)
     is_overdue = fields.Boolean(
         compute="_compute_is_overdue",
         search="_search_is_overdue",
@@ -94,8 +95,11 @@ class PropertyKeyLoan(models.Model):
         # A key set can never be lent twice at once: the database refuses a
         # second open loan even when two transactions pass the Python check.
         self.env.cr.execute(
-            f"""CREATE UNIQUE INDEX IF NOT EXISTS {OPEN_LOAN_INDEX}
-                ON property_key_loan (key_set_id) WHERE date_returned IS NULL"""
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS %s "
+                "ON property_key_loan (key_set_id) WHERE date_returned IS NULL",
+                SQL.identifier(OPEN_LOAN_INDEX),
+            )
         )
 
     @api.depends("date_due", "date_returned")
@@ -136,9 +140,13 @@ class PropertyKeyLoan(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         KeySet = self.env["property.key.set"]
-        key_set_ids = [vals["key_set_id"] for vals in vals_list if vals.get("key_set_id")]
+        key_set_ids = [
+            vals["key_set_id"] for vals in vals_list if vals.get("key_set_id")
+        ]
         if len(key_set_ids) != len(set(key_set_ids)):
-            raise UserError(self.env._("The same key set cannot be lent twice at once."))
+            raise UserError(
+                self.env._("The same key set cannot be lent twice at once.")
+            )
         key_sets = KeySet.browse(key_set_ids)
         key_sets._lock_for_update()
         for key_set in key_sets:
@@ -168,7 +176,9 @@ class PropertyKeyLoan(models.Model):
 
     def write(self, vals):
         if "key_set_id" in vals and self.filtered(lambda loan: not loan.date_returned):
-            raise UserError(self.env._("The key set of an open loan cannot be changed."))
+            raise UserError(
+                self.env._("The key set of an open loan cannot be changed.")
+            )
         return super().write(vals)
 
     def action_return(self):

@@ -65,7 +65,9 @@ class PropertyKeyReplacement(models.Model):
     def _check_director(self):
         if not self.env.user.has_group("property_cs.group_director"):
             raise UserError(
-                self.env._("Only the service-centre director approves key replacements.")
+                self.env._(
+                    "Only the service-centre director approves key replacements."
+                )
             )
 
     def action_approve(self):
@@ -88,7 +90,9 @@ class PropertyKeyReplacement(models.Model):
         for request in self:
             if request.state != "approved":
                 raise UserError(
-                    self.env._("A key replacement must be approved by the director first.")
+                    self.env._(
+                        "A key replacement must be approved by the director first."
+                    )
                 )
             request.key_set_id.write(
                 {"key_count": request.new_key_count or request.key_set_id.key_count}

@@ -35,9 +35,7 @@ class PropertyKeySet(models.Model):
         related="unit_id.company_id", store=True, index=True, precompute=True
     )
     key_count = fields.Integer(string="Keys", default=1, tracking=True)
-    cabinet_position = fields.Char(
-        string="Cabinet Position", tracking=True, help="E.g. cabinet 2, hook B-14."
-    )
+    cabinet_position = fields.Char(tracking=True, help="E.g. cabinet 2, hook B-14.")
     state = fields.Selection(
         KEY_SET_STATES,
         required=True,
@@ -91,7 +89,10 @@ class PropertyKeySet(models.Model):
         """
         if self.ids:
             self.env.cr.execute(
-                SQL("SELECT id FROM property_key_set WHERE id IN %s FOR UPDATE", tuple(self.ids))
+                SQL(
+                    "SELECT id FROM property_key_set WHERE id IN %s FOR UPDATE",
+                    tuple(self.ids),
+                )
             )
             self.invalidate_recordset(["state"])
 

@@ -57,7 +57,9 @@ class PropertyPatrol(models.Model):
     finding_count = fields.Integer(compute="_compute_finding_count")
     attachment_ids = fields.Many2many("ir.attachment", string="Photos")
     note = fields.Text()
-    is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
+    is_overdue = fields.Boolean(
+        compute="_compute_is_overdue", search="_search_is_overdue"
+    )
 
     _sql_constraints = [
         (
@@ -69,13 +71,19 @@ class PropertyPatrol(models.Model):
 
     @api.model
     def _default_line_ids(self):
-        return [fields.Command.create({"category": key}) for key, _label in FINDING_CATEGORIES]
+        return [
+            fields.Command.create({"category": key})
+            for key, _label in FINDING_CATEGORIES
+        ]
 
     @api.depends("plan_id.name", "round_id.name", "date")
     def _compute_name(self):
         for patrol in self:
             patrol.name = " ".join(
-                filter(None, [patrol.plan_id.name, str(patrol.date or ""), patrol.round_id.name])
+                filter(
+                    None,
+                    [patrol.plan_id.name, str(patrol.date or ""), patrol.round_id.name],
+                )
             )
 
     def _compute_finding_count(self):
@@ -174,8 +182,12 @@ class PropertyPatrol(models.Model):
                 "round_id": window.id,
                 "user_id": window.plan_id.user_id.id,
                 "date": today,
-                "date_start": self._window(today, window.hour_start, window.plan_id.user_id.tz),
-                "date_end": self._window(today, window.hour_end, window.plan_id.user_id.tz),
+                "date_start": self._window(
+                    today, window.hour_start, window.plan_id.user_id.tz
+                ),
+                "date_end": self._window(
+                    today, window.hour_end, window.plan_id.user_id.tz
+                ),
             }
             for window in rounds
         ]

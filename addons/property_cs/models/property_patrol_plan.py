@@ -45,7 +45,9 @@ class PropertyPatrolPlan(models.Model):
     @api.model
     def _default_round_ids(self):
         return [
-            fields.Command.create({"name": self.env._("Morning"), "hour_start": 9.0, "hour_end": 12.0}),
+            fields.Command.create(
+                {"name": self.env._("Morning"), "hour_start": 9.0, "hour_end": 12.0}
+            ),
             fields.Command.create(
                 {"name": self.env._("Afternoon"), "hour_start": 16.0, "hour_end": 18.0}
             ),

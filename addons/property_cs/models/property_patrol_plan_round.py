@@ -27,5 +27,7 @@ class PropertyPatrolPlanRound(models.Model):
         for window in self:
             if not 0 <= window.hour_start < window.hour_end <= 24:
                 raise ValidationError(
-                    self.env._("A patrol round must start before it ends, within the day.")
+                    self.env._(
+                        "A patrol round must start before it ends, within the day."
+                    )
                 )

@@ -32,7 +32,9 @@ def visit_periods(unit_state, day):
     ]
     if unit_state == "unsold":
         if day.day <= 15:
-            periods.append(("cleaning", f"{month_key}-H1", date(day.year, day.month, 15)))
+            periods.append(
+                ("cleaning", f"{month_key}-H1", date(day.year, day.month, 15))
+            )
         else:
             periods.append(
                 ("cleaning", f"{month_key}-H2", date(day.year, day.month, last_day))
@@ -61,7 +63,11 @@ class PropertyVacantVisit(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     unit_id = fields.Many2one(
-        "property.unit", required=True, index=True, check_company=True, ondelete="cascade"
+        "property.unit",
+        required=True,
+        index=True,
+        check_company=True,
+        ondelete="cascade",
     )
     project_id = fields.Many2one(
         related="unit_id.project_id", store=True, index=True, precompute=True
@@ -75,8 +81,10 @@ class PropertyVacantVisit(models.Model):
     unit_state = fields.Selection(related="unit_id.state", string="Occupancy")
     kind = fields.Selection(VISIT_KINDS, required=True)
     period_key = fields.Char(
-        string="Period", required=True, help="Month (2026-03), half month (2026-03-H1) "
-        "or ISO week (2026-W10) the visit belongs to."
+        string="Period",
+        required=True,
+        help="Month (2026-03), half month (2026-03-H1) "
+        "or ISO week (2026-W10) the visit belongs to.",
     )
     date_due = fields.Date(string="Due", required=True, index=True)
     state = fields.Selection(
@@ -90,7 +98,6 @@ class PropertyVacantVisit(models.Model):
     date_signed = fields.Datetime(string="Signed In At", readonly=True)
     key_loan_id = fields.Many2one(
         "property.key.loan",
-        string="Key Loan",
         check_company=True,
         domain="[('unit_id', '=', unit_id)]",
     )
@@ -98,7 +105,9 @@ class PropertyVacantVisit(models.Model):
     note = fields.Text(string="Result")
     finding_ids = fields.One2many("property.finding", "visit_id", string="Findings")
     finding_count = fields.Integer(compute="_compute_finding_count")
-    is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
+    is_overdue = fields.Boolean(
+        compute="_compute_is_overdue", search="_search_is_overdue"
+    )
 
     _sql_constraints = [
         (
@@ -112,7 +121,9 @@ class PropertyVacantVisit(models.Model):
     def _compute_name(self):
         kinds = dict(VISIT_KINDS)
         for visit in self:
-            visit.name = f"{visit.unit_id.code} {kinds.get(visit.kind, '')} {visit.period_key}"
+            visit.name = (
+                f"{visit.unit_id.code} {kinds.get(visit.kind, '')} {visit.period_key}"
+            )
 
     def _compute_finding_count(self):
         counts = dict(
@@ -207,13 +218,16 @@ class PropertyVacantVisit(models.Model):
         constraint (unit, kind, period) backs this up in the database.
         """
         today = fields.Date.context_today(self)
-        Unit = self.env["property.unit"]
         # planned visits of units that are no longer vacant are cancelled
         self.search(
             [("state", "=", "planned"), ("unit_id.state", "not in", VACANT_STATES)]
         ).write({"state": "cancelled"})
         wanted_keys = sorted(
-            {key for state in VACANT_STATES for _kind, key, _due in visit_periods(state, today)}
+            {
+                key
+                for state in VACANT_STATES
+                for _kind, key, _due in visit_periods(state, today)
+            }
         )
         pending = self._units_to_plan(wanted_keys, limit)
         existing = {
@@ -227,10 +241,17 @@ class PropertyVacantVisit(models.Model):
             for kind, key, due in visit_periods(unit.state, today):
                 if (unit.id, kind, key) not in existing:
                     vals_list.append(
-                        {"unit_id": unit.id, "kind": kind, "period_key": key, "date_due": due}
+                        {
+                            "unit_id": unit.id,
+                            "kind": kind,
+                            "period_key": key,
+                            "date_due": due,
+                        }
                     )
         visits = self.create(vals_list)
-        remaining = len(self._units_to_plan(wanted_keys, None)) if len(pending) == limit else 0
+        remaining = (
+            len(self._units_to_plan(wanted_keys, None)) if len(pending) == limit else 0
+        )
         self.env["ir.cron"]._notify_progress(done=len(pending), remaining=remaining)
         return visits
 
@@ -251,4 +272,6 @@ class PropertyVacantVisit(models.Model):
         if limit:
             query = SQL("%s LIMIT %s", query, limit)
         self.env.cr.execute(query)
-        return self.env["property.unit"].browse(row[0] for row in self.env.cr.fetchall())
+        return self.env["property.unit"].browse(
+            row[0] for row in self.env.cr.fetchall()
+        )

@@ -55,7 +55,9 @@ class TestAccessCard(PropertyCommon):
     def test_lost_card_inactive_at_once_and_reissue_linked(self):
         card = self._card("A1")
         Wizard = self.env["property.card.loss.wizard"].with_user(self.front_desk)
-        wizard = Wizard.create({"card_id": card.id, "reissue": True, "new_number": "A9"})
+        wizard = Wizard.create(
+            {"card_id": card.id, "reissue": True, "new_number": "A9"}
+        )
         with self.assertRaises(UserError):
             wizard.action_confirm()  # identity not verified
         self.assertEqual(card.state, "active")

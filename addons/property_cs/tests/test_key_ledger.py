@@ -55,8 +55,14 @@ class TestKeyLedger(PropertyCommon):
         with self.assertRaises(UserError):
             self.env["property.key.loan"].create(
                 [
-                    {"key_set_id": self.key_set_b.id, "borrower_partner_id": self.cleaner.id},
-                    {"key_set_id": self.key_set_b.id, "borrower_partner_id": self.cleaner.id},
+                    {
+                        "key_set_id": self.key_set_b.id,
+                        "borrower_partner_id": self.cleaner.id,
+                    },
+                    {
+                        "key_set_id": self.key_set_b.id,
+                        "borrower_partner_id": self.cleaner.id,
+                    },
                 ]
             )
         self.assertEqual(
@@ -107,7 +113,8 @@ class TestKeyLedger(PropertyCommon):
         activity_type = self.env.ref("property_cs.mail_activity_key_overdue")
         with freeze_time("2026-03-10 08:00:00"):
             loan = self._lend(
-                date_out=datetime(2026, 3, 10, 8, 0), date_due=datetime(2026, 3, 10, 12, 0)
+                date_out=datetime(2026, 3, 10, 8, 0),
+                date_due=datetime(2026, 3, 10, 12, 0),
             )
         with freeze_time("2026-03-10 11:59:59"):
             loan.invalidate_recordset(["is_overdue"])
@@ -144,7 +151,13 @@ class TestKeyLedger(PropertyCommon):
         request = (
             self.env["property.key.replacement"]
             .with_user(self.front_desk)
-            .create({"key_set_id": self.key_set.id, "reason": "Worn out", "new_key_count": 3})
+            .create(
+                {
+                    "key_set_id": self.key_set.id,
+                    "reason": "Worn out",
+                    "new_key_count": 3,
+                }
+            )
         )
         request.action_request()
         self.assertEqual(request.state, "to_approve")

@@ -52,12 +52,16 @@ class TestPatrol(PropertyCommon):
             self.assertEqual(len(morning.line_ids), 7)
         with freeze_time("2026-03-06 00:10:00"):
             self.Patrol._cron_generate()
-            self.assertEqual(self.Patrol.search_count([("plan_id", "=", self.plan.id)]), 4)
+            self.assertEqual(
+                self.Patrol.search_count([("plan_id", "=", self.plan.id)]), 4
+            )
             self.assertEqual(set(patrols.mapped("state")), {"missed"})
 
     def test_patrol_checklist_required(self):
         with freeze_time("2026-03-05 00:10:00"):
-            patrol = self.Patrol._cron_generate().filtered(lambda p: p.plan_id == self.plan)[:1]
+            patrol = self.Patrol._cron_generate().filtered(
+                lambda p: p.plan_id == self.plan
+            )[:1]
         with self.assertRaises(UserError):
             patrol.with_user(self.zone_manager).action_done()
         patrol.line_ids.with_user(self.zone_manager).write({"result": "ok"})
@@ -67,7 +71,9 @@ class TestPatrol(PropertyCommon):
     def test_finding_becomes_request_due_in_seven_days(self):
         Finding = self.env["property.finding"].with_user(self.zone_manager)
         with freeze_time("2026-03-05 02:00:00"):
-            patrol = self.Patrol._cron_generate().filtered(lambda p: p.plan_id == self.plan)[:1]
+            patrol = self.Patrol._cron_generate().filtered(
+                lambda p: p.plan_id == self.plan
+            )[:1]
             finding = Finding.create(
                 {
                     "name": "Broken lobby light",

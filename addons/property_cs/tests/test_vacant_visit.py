@@ -54,7 +54,9 @@ class TestVacantVisit(PropertyCommon):
         with freeze_time("2026-03-16 01:00:00"):  # second half month, new week
             self.Visit._cron_generate()
             # unsold: cleaning every half month; sold not moved in: monthly
-            self.assertIn(("cleaning", "2026-03-H2", date(2026, 3, 31)), self._keys(self.unit_a2))
+            self.assertIn(
+                ("cleaning", "2026-03-H2", date(2026, 3, 31)), self._keys(self.unit_a2)
+            )
             self.assertEqual(len(self._keys(self.unit_a2)), 6)
             self.assertEqual(len(self._keys(self.unit_b)), 5)
         with freeze_time("2026-04-01 01:00:00"):  # new month, new week
@@ -109,7 +111,13 @@ class TestVacantVisit(PropertyCommon):
             photo = (
                 self.env["ir.attachment"]
                 .with_user(self.front_desk)
-                .create({"name": "leak.txt", "raw": b"photo", "res_model": "property.finding"})
+                .create(
+                    {
+                        "name": "leak.txt",
+                        "raw": b"photo",
+                        "res_model": "property.finding",
+                    }
+                )
             )
             finding = (
                 self.env["property.finding"]
@@ -131,7 +139,10 @@ class TestVacantVisit(PropertyCommon):
             self.assertEqual(photo.res_id, finding.id)
             self.assertEqual(
                 self.env["ir.attachment"].search_count(
-                    [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", finding.ticket_id.id)]
+                    [
+                        ("res_model", "=", "helpdesk.ticket"),
+                        ("res_id", "=", finding.ticket_id.id),
+                    ]
                 ),
                 1,
             )

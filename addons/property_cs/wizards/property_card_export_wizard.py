@@ -86,7 +86,9 @@ class PropertyCardExportWizard(models.TransientModel):
         self.ensure_one()
         rows = self._rows()
         content = (
-            self._render_xlsx(rows) if self.file_format == "xlsx" else self._render_csv(rows)
+            self._render_xlsx(rows)
+            if self.file_format == "xlsx"
+            else self._render_csv(rows)
         )
         self.write(
             {
