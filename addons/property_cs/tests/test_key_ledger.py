@@ -179,3 +179,18 @@ class TestKeyLedger(PropertyCommon):
         loan = self._lend()
         with self.assertRaises(AccessError):
             loan.with_user(self.front_desk_b).read(["name"])
+
+    def test_key_register_and_loan_slip_print(self):
+        loan = self._lend(purpose_note="Kitchen tap")
+        Report = self.env["ir.actions.report"].with_user(self.front_desk)
+        html = Report._render_qweb_html(
+            "property_cs.report_key_register", self.key_set.ids
+        )[0].decode()
+        self.assertIn("Key Register", html)
+        self.assertIn("C1-01", html)
+        self.assertIn("Cleaner", html)
+        html = Report._render_qweb_html("property_cs.report_key_loan_slip", loan.ids)[
+            0
+        ].decode()
+        self.assertIn(loan.name, html)
+        self.assertIn("Kitchen tap", html)

@@ -1,5 +1,6 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from ast import literal_eval
 from datetime import date
 
 import psycopg2
@@ -64,6 +65,26 @@ class TestVacantVisit(PropertyCommon):
             self.Visit._cron_generate()
             self.assertEqual(len(self._keys(self.unit_a2)), 9)
             self.assertEqual(len(self._keys(self.unit_b)), 8)
+
+    def test_vacant_unit_list_follows_state_and_prints(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_cs.property_unit_vacant_action"
+        )
+        action["domain"] = literal_eval(action["domain"])
+        Unit = self.env["property.unit"].with_user(self.front_desk)
+        units = Unit.search(action["domain"])
+        self.assertIn(self.unit_a2, units)
+        self.assertNotIn(self.unit_a, units)
+        self.assertNotIn(self.unit_b, units)  # other project
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.front_desk)
+            ._render_qweb_html("property_cs.report_vacant_units", units.ids)[0]
+            .decode()
+        )
+        self.assertIn(self.unit_a2.code, html)
+        self.unit_a2.state = "occupied"
+        self.assertNotIn(self.unit_a2, Unit.search(action["domain"]))
 
     def test_period_unique_in_database(self):
         with freeze_time("2026-03-05 01:00:00"):
