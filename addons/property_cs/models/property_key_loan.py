@@ -141,7 +141,9 @@ class PropertyKeyLoan(models.Model):
     def create(self, vals_list):
         KeySet = self.env["property.key.set"]
         key_set_ids = [
-            vals["key_set_id"] for vals in vals_list if vals.get("key_set_id")
+            vals["key_set_id"]
+            for vals in vals_list
+            if vals.get("key_set_id") and not vals.get("date_returned")
         ]
         if len(key_set_ids) != len(set(key_set_ids)):
             raise UserError(
@@ -171,7 +173,9 @@ class PropertyKeyLoan(models.Model):
                     "and check the key ledger."
                 )
             ) from exc
-        loans.key_set_id.sudo().write({"state": "lent"})
+        loans.filtered(lambda loan: not loan.date_returned).key_set_id.sudo().write(
+            {"state": "lent"}
+        )
         return loans
 
     def write(self, vals):
