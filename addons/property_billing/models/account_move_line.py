@@ -1,0 +1,11 @@
+# Copyright 2026 Property CS Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class AccountMoveLine(models.Model):
+    _inherit = "account.move.line"
+
+    property_meter_reading_id = fields.Many2one(
+        "property.meter.reading", index="btree_not_null", readonly=True, copy=False
+    )

@@ -1,0 +1,120 @@
+# Copyright 2026 Property CS Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+
+class PropertyDunningLine(models.Model):
+    """One owner and unit in a dunning run: the 催缴记录 entry (call, reason,
+    promised date, SMS, lawyer's letter)."""
+
+    _name = "property.dunning.line"
+    _description = "Dunning Record"
+    _inherit = ["mail.thread"]
+    _order = "run_id desc, partner_id, unit_id"
+    _rec_name = "partner_id"
+    _check_company_auto = True
+
+    run_id = fields.Many2one(
+        "property.dunning.run", required=True, index=True, ondelete="cascade"
+    )
+    period = fields.Date(related="run_id.period", store=True)
+    company_id = fields.Many2one(
+        related="run_id.company_id", store=True, index=True, precompute=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    partner_id = fields.Many2one("res.partner", string="Owner", required=True, index=True)
+    unit_id = fields.Many2one("property.unit", required=True, index=True)
+    project_id = fields.Many2one("property.project", required=True, index=True)
+    building_id = fields.Many2one(related="unit_id.building_id", store=True)
+    amount_due = fields.Monetary(string="Principal Due")
+    late_fee_due = fields.Monetary(string="Late Fee Due")
+    date_oldest_due = fields.Date(string="Oldest Due Date")
+    # Stage 1
+    call_date = fields.Datetime(tracking=True)
+    call_user_id = fields.Many2one("res.users", string="Called By")
+    reason_id = fields.Many2one("property.dunning.reason", tracking=True)
+    promised_date = fields.Date(tracking=True)
+    note = fields.Text()
+    ticket_id = fields.Many2one("helpdesk.ticket", string="Service Request", readonly=True)
+    promise_state = fields.Selection(
+        [("none", "No Promise"), ("pending", "Pending"), ("kept", "Kept"), ("broken", "Broken")],
+        compute="_compute_promise_state",
+    )
+    # Stage 2
+    sms_id = fields.Many2one("sms.sms", string="SMS", readonly=True)
+    paid_before_sms = fields.Boolean(readonly=True)
+    # Stage 3
+    letter_selected = fields.Boolean(string="Lawyer's Letter")
+    letter_date = fields.Date(readonly=True)
+
+    @api.depends("promised_date", "partner_id", "unit_id")
+    def _compute_promise_state(self):
+        today = fields.Date.context_today(self)
+        lines = self.filtered("promised_date")
+        open_keys = set()
+        if lines:
+            groups = self.env["account.move"]._read_group(
+                [
+                    ("partner_id", "in", lines.partner_id.ids),
+                    ("property_unit_id", "in", lines.unit_id.ids),
+                    ("move_type", "=", "out_invoice"),
+                    ("state", "=", "posted"),
+                    ("payment_state", "in", ("not_paid", "partial")),
+                ],
+                ["partner_id", "property_unit_id", "invoice_date_due:min"],
+            )
+            for partner, unit, due in groups:
+                open_keys.add((partner.id, unit.id, due))
+        for line in self:
+            if not line.promised_date:
+                line.promise_state = "none"
+                continue
+            unpaid = any(
+                p == line.partner_id.id and u == line.unit_id.id and due < line.period
+                for p, u, due in open_keys
+            )
+            if not unpaid:
+                line.promise_state = "kept"
+            elif line.promised_date < today:
+                line.promise_state = "broken"
+            else:
+                line.promise_state = "pending"
+
+    def action_log_call(self):
+        """Stage 1: record the call; a service-problem reason opens a service
+        request for the reason's department."""
+        for line in self:
+            line.write(
+                {
+                    "call_date": fields.Datetime.now(),
+                    "call_user_id": self.env.uid,
+                }
+            )
+            if line.reason_id.is_service_problem and not line.ticket_id:
+                line.ticket_id = line._property_create_service_request(
+                    {
+                        "name": self.env._(
+                            "Service problem reported during fee collection: %(unit)s",
+                            unit=line.unit_id.code,
+                        ),
+                        "description": line.note or line.reason_id.name,
+                        "partner_id": line.partner_id.id,
+                        "team_id": line.reason_id.team_id.id,
+                        "unit_id": line.unit_id.id,
+                        "project_id": line.project_id.id,
+                    }
+                )
+        return True
+
+    def _property_create_service_request(self, vals):
+        """Create the service request (helpdesk.ticket) for a service problem.
+
+        The only place that creates tickets: the unit and project are set only
+        when the service desk extension defines those fields."""
+        Ticket = self.env["helpdesk.ticket"].sudo()
+        vals = dict(vals)
+        for field_name in ("unit_id", "project_id", "team_id"):
+            if field_name not in Ticket._fields or not vals.get(field_name):
+                vals.pop(field_name, None)
+        vals.setdefault("company_id", self.company_id.id or self.env.company.id)
+        return Ticket.create(vals)

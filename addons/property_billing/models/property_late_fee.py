@@ -1,0 +1,293 @@
+# Copyright 2026 Property CS Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+from datetime import timedelta
+
+from psycopg2 import errors
+
+from odoo import Command, api, fields, models
+from odoo.tools import SQL
+
+from .property_billing import BATCH_CONTEXT
+
+_logger = logging.getLogger(__name__)
+
+
+class PropertyLateFee(models.Model):
+    """One accrual of late fee (滞纳金) on one overdue invoice for a span of days.
+
+    Unique per invoice and first accrued day: a late fee run repeated for the
+    same days charges nothing twice (the database refuses it)."""
+
+    _name = "property.late.fee"
+    _description = "Late Fee Accrual"
+    _order = "date_from desc, id desc"
+    _check_company_auto = True
+
+    source_move_id = fields.Many2one(
+        "account.move",
+        string="Overdue Invoice",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
+    move_id = fields.Many2one(
+        "account.move", string="Late Fee Invoice", index="btree_not_null", readonly=True
+    )
+    partner_id = fields.Many2one("res.partner", index=True, readonly=True)
+    unit_id = fields.Many2one("property.unit", index=True, readonly=True)
+    project_id = fields.Many2one("property.project", index=True, readonly=True)
+    company_id = fields.Many2one("res.company", required=True, index=True, readonly=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    date_from = fields.Date(required=True, readonly=True)
+    date_to = fields.Date(required=True, readonly=True)
+    days = fields.Integer(readonly=True)
+    principal_days = fields.Monetary(
+        string="Principal × Days",
+        readonly=True,
+        help="Sum over the accrued days of the principal still unpaid that day.",
+    )
+    rate = fields.Float(string="Daily Rate", digits=(12, 6), readonly=True)
+    amount = fields.Monetary(readonly=True)
+
+    _sql_constraints = [
+        (
+            "source_date_uniq",
+            "unique(source_move_id, date_from)",
+            "Late fees were already charged for these days.",
+        ),
+        ("dates_ordered", "CHECK(date_to >= date_from)", "Invalid accrual span."),
+    ]
+
+    # ------------------------------------------------------------------
+    # Computation
+    # ------------------------------------------------------------------
+    @api.model
+    def _principal_days(self, total, payments, date_from, date_to):
+        """Sum of the unpaid principal over the days ``date_from``..``date_to``.
+
+        ``payments`` are (date, amount) pairs: a payment stops accrual on the
+        amount paid from its date on (the payment day itself accrues nothing on
+        it)."""
+        result = 0.0
+        day = date_from
+        principal = total - sum(a for d, a in payments if d <= date_from)
+        for pay_date, amount in sorted(p for p in payments if p[0] > date_from):
+            if pay_date > date_to:
+                break
+            result += max(principal, 0.0) * (pay_date - day).days
+            principal -= amount
+            day = pay_date
+        result += max(principal, 0.0) * ((date_to - day).days + 1)
+        return result
+
+    @api.model
+    def _candidate_sql(self, company, until, limit):
+        grace = company.property_late_fee_grace_days
+        return SQL(
+            """
+            SELECT m.id, COALESCE(MAX(f.date_to) + 1, m.invoice_date_due + %(grace)s + 1)
+              FROM account_move m
+              LEFT JOIN property_late_fee f ON f.source_move_id = m.id
+             WHERE m.company_id = %(company)s
+               AND m.move_type = 'out_invoice'
+               AND m.state = 'posted'
+               AND m.property_billing_kind = 'fee'
+               AND NOT m.property_late_fee_closed
+               AND m.invoice_date_due + %(grace)s < %(until)s
+             GROUP BY m.id
+            HAVING COALESCE(MAX(f.date_to) + 1, m.invoice_date_due + %(grace)s + 1)
+                   <= %(until)s
+             ORDER BY m.id
+             LIMIT %(limit)s
+            """,
+            company=company.id,
+            grace=grace,
+            until=until,
+            limit=limit,
+        )
+
+    @api.model
+    def _late_fee_run_batch(self, company, as_of, limit=500):
+        """Accrue late fees up to the day before ``as_of`` on one batch of
+        overdue invoices and invoice them; return the number of invoices
+        examined."""
+        until = as_of - timedelta(days=1)
+        rate = company.property_late_fee_rate
+        self.env.flush_all()
+        self.env.cr.execute(self._candidate_sql(company, until, limit))
+        starts = dict(self.env.cr.fetchall())
+        if not starts:
+            return 0
+        # Skip invoices locked by a concurrent run.
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM account_move WHERE id = ANY(%s) "
+                "FOR NO KEY UPDATE SKIP LOCKED",
+                list(starts),
+            )
+        )
+        sources = self.env["account.move"].browse(r[0] for r in self.env.cr.fetchall())
+        sources.fetch(
+            [
+                "amount_total_signed",
+                "amount_residual_signed",
+                "partner_id",
+                "property_unit_id",
+                "property_project_id",
+                "name",
+            ]
+        )
+        partials = self.env["account.partial.reconcile"].search_read(
+            [
+                ("debit_move_id.move_id", "in", sources.ids),
+                ("debit_move_id.account_type", "=", "asset_receivable"),
+            ],
+            ["debit_move_id", "amount", "max_date"],
+        )
+        line_move = dict(
+            self.env["account.move.line"]
+            .browse({p["debit_move_id"][0] for p in partials})
+            .mapped(lambda line: (line.id, line.move_id.id))
+        )
+        payments = {}
+        for partial in partials:
+            move_id = line_move[partial["debit_move_id"][0]]
+            payments.setdefault(move_id, []).append(
+                (partial["max_date"], partial["amount"])
+            )
+        currency = company.currency_id
+        accruals, closed = [], self.env["account.move"]
+        for source in sources:
+            date_from = starts[source.id]
+            pays = payments.get(source.id, [])
+            principal_days = self._principal_days(
+                source.amount_total_signed, pays, date_from, until
+            )
+            amount = currency.round(principal_days * rate)
+            if currency.is_zero(source.amount_residual_signed) and all(
+                d <= until for d, _a in pays
+            ):
+                closed |= source
+                if currency.is_zero(amount):
+                    continue
+            # A zero accrual (tiny principal) is recorded too: the next run
+            # starts after it.
+            accruals.append(
+                {
+                    "source_move_id": source.id,
+                    "partner_id": source.partner_id.id,
+                    "unit_id": source.property_unit_id.id,
+                    "project_id": source.property_project_id.id,
+                    "company_id": company.id,
+                    "date_from": date_from,
+                    "date_to": until,
+                    "days": (until - date_from).days + 1,
+                    "principal_days": principal_days,
+                    "rate": rate,
+                    "amount": amount,
+                }
+            )
+        if closed:
+            closed.write({"property_late_fee_closed": True})
+        if accruals:
+            self._invoice_accruals(company, accruals, as_of)
+        return len(sources)
+
+    @api.model
+    def _invoice_accruals(self, company, accruals, as_of):
+        product = self.env.ref("property_billing.product_late_fee")
+        journal = company._property_fee_journal()
+        groups = {}
+        for accrual in accruals:
+            if company.currency_id.is_zero(accrual["amount"]):
+                continue
+            groups.setdefault((accrual["unit_id"], accrual["partner_id"]), []).append(
+                accrual
+            )
+        sources = self.env["account.move"].browse(a["source_move_id"] for a in accruals)
+        names = dict(sources.mapped(lambda m: (m.id, m.name)))
+        vals_list = []
+        for (unit_id, partner_id), items in groups.items():
+            vals_list.append(
+                {
+                    "move_type": "out_invoice",
+                    "company_id": company.id,
+                    "journal_id": journal.id,
+                    "partner_id": partner_id,
+                    "invoice_date": as_of,
+                    "date": as_of,
+                    "invoice_date_due": as_of,
+                    "property_unit_id": unit_id,
+                    "property_project_id": items[0]["project_id"],
+                    "property_billing_kind": "late_fee",
+                    "invoice_line_ids": [
+                        Command.create(
+                            {
+                                "product_id": product.id,
+                                "name": self.env._(
+                                    "Late fee on %(invoice)s, %(start)s to %(end)s "
+                                    "(%(days)s days)",
+                                    invoice=names[item["source_move_id"]],
+                                    start=item["date_from"],
+                                    end=item["date_to"],
+                                    days=item["days"],
+                                ),
+                                "quantity": 1.0,
+                                "price_unit": item["amount"],
+                                "tax_ids": [Command.clear()],
+                            }
+                        )
+                        for item in items
+                    ],
+                }
+            )
+        moves = (
+            self.env["account.move"]
+            .with_context(**BATCH_CONTEXT)
+            .with_company(company)
+            .create(vals_list)
+        )
+        moves.action_post()
+        move_by_key = {(m.property_unit_id.id, m.partner_id.id): m.id for m in moves}
+        for accrual in accruals:
+            accrual["move_id"] = move_by_key.get((accrual["unit_id"], accrual["partner_id"]))
+        return self.create(accruals)
+
+    @api.model
+    def _late_fee_run(self, company, as_of, limit=500):
+        total = 0
+        while True:
+            try:
+                with self.env.cr.savepoint():
+                    count = self._late_fee_run_batch(company, as_of, limit)
+            except errors.UniqueViolation:
+                continue
+            if not count:
+                return total
+            total += count
+
+    @api.model
+    def _cron_late_fee(self, as_of=None, limit=500):
+        """Scheduled action (daily): accrue and invoice late fees, one batch
+        per call; the runner calls again while work remains."""
+        as_of = as_of or fields.Date.context_today(self)
+        for company in self.env["property.billing"]._billing_companies():
+            if not company.property_late_fee_rate:
+                continue
+            Fee = self.with_company(company)
+            try:
+                with self.env.cr.savepoint():
+                    done = Fee._late_fee_run_batch(company, as_of, limit)
+            except errors.UniqueViolation:
+                done = 0
+            if done:
+                self.env.flush_all()
+                self.env.cr.execute(
+                    Fee._candidate_sql(company, as_of - timedelta(days=1), 10**9)
+                )
+                remaining = len(self.env.cr.fetchall())
+                self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+                return True
+        self.env["ir.cron"]._notify_progress(done=0, remaining=0)
+        return True

@@ -1,0 +1,83 @@
+# Copyright 2026 Property CS Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+
+class PropertyUnit(models.Model):
+    _inherit = "property.unit"
+
+    billing_partner_mode = fields.Selection(
+        [("owner", "Owner"), ("tenant", "Tenant")],
+        string="Bill To",
+        default="owner",
+        required=True,
+        tracking=True,
+        help="The owner may ask that the fees be billed to the tenant.",
+    )
+    billing_tenant_id = fields.Many2one(
+        "res.partner", string="Billed Tenant", tracking=True
+    )
+    billing_partner_id = fields.Many2one(
+        "res.partner",
+        string="Billed Partner",
+        compute="_compute_billing_partner_id",
+        store=True,
+        index="btree_not_null",
+    )
+    billing_date_start = fields.Date(
+        string="Billing Starts",
+        compute="_compute_billing_date_start",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="Fees are billed from this date (the handover date by default); a "
+        "first period starting later is prorated by days.",
+    )
+    property_invoice_ids = fields.One2many(
+        "account.move", "property_unit_id", string="Fee Invoices"
+    )
+    property_invoice_count = fields.Integer(compute="_compute_property_invoice_count")
+    meter_reading_ids = fields.One2many("property.meter.reading", "unit_id")
+
+    @api.depends(
+        "billing_partner_mode",
+        "billing_tenant_id",
+        "archive_id.ownership_ids.partner_id",
+        "archive_id.ownership_ids.date_end",
+        "archive_id.ownership_ids.is_household_head",
+    )
+    def _compute_billing_partner_id(self):
+        for unit in self:
+            if unit.billing_partner_mode == "tenant" and unit.billing_tenant_id:
+                unit.billing_partner_id = unit.billing_tenant_id
+                continue
+            owners = unit.archive_id.ownership_ids.filtered(lambda o: not o.date_end)
+            head = owners.filtered("is_household_head")[:1] or owners[:1]
+            unit.billing_partner_id = head.partner_id
+
+    @api.depends("handover_ids.state", "handover_ids.date")
+    def _compute_billing_date_start(self):
+        for unit in self:
+            done = unit.handover_ids.filtered(lambda h: h.state == "done")
+            if done:
+                unit.billing_date_start = min(done.mapped("date"))
+            elif not unit.billing_date_start:
+                unit.billing_date_start = False
+
+    def _compute_property_invoice_count(self):
+        counts = dict(
+            self.env["account.move"]._read_group(
+                [("property_unit_id", "in", self.ids)], ["property_unit_id"], ["__count"]
+            )
+        )
+        for unit in self:
+            unit.property_invoice_count = counts.get(unit, 0)
+
+    def action_view_property_invoices(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account.action_move_out_invoice_type"
+        )
+        action["domain"] = [("property_unit_id", "=", self.id)]
+        action["context"] = {"default_property_unit_id": self.id, "create": False}
+        return action

@@ -1,0 +1,66 @@
+# Copyright 2026 Property CS Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    property_billing_day = fields.Integer(
+        string="Billing Day",
+        default=28,
+        help="From this day of the month on, the scheduled billing run bills "
+        "the next period.",
+    )
+    property_due_day = fields.Integer(
+        string="Due Day",
+        default=7,
+        help="Fees of a period are due on this day of the period's month.",
+    )
+    property_late_fee_rate = fields.Float(
+        string="Late Fee Daily Rate",
+        digits=(12, 6),
+        default=0.0005,
+        help="Late fee (滞纳金) per day on the overdue principal, "
+        "e.g. 0.0005 = 0.05% per day.",
+    )
+    property_late_fee_grace_days = fields.Integer(
+        string="Late Fee Grace Days",
+        default=0,
+        help="Days after the due date before late fees start to accrue.",
+    )
+    property_dunning_stage1_day = fields.Integer(string="Stage 1 From Day", default=8)
+    property_dunning_stage2_day = fields.Integer(string="Stage 2 From Day", default=15)
+    property_dunning_stage3_day = fields.Integer(string="Stage 3 From Day", default=22)
+    property_dunning_sms_template = fields.Char(
+        string="Dunning SMS Text",
+        default="Dear owner, the property fees of unit {unit} are unpaid: "
+        "{amount}. Please pay soon. Thank you.",
+        help="Placeholders: {unit}, {amount}, {name}.",
+    )
+
+    def _property_fee_journal(self):
+        """Return the company's "Property Fees" sales journal (code PROP),
+        creating it when missing, so that fee posting never holds the sequence
+        lock of the other sales journals."""
+        self.ensure_one()
+        Journal = self.env["account.journal"].sudo()
+        journal = Journal.with_context(active_test=False).search(
+            [("company_id", "=", self.id), ("code", "=", "PROP")], limit=1
+        )
+        if journal:
+            return journal.sudo(False)
+        sale_journal = Journal.search(
+            [("company_id", "=", self.id), ("type", "=", "sale")], limit=1
+        )
+        journal = Journal.create(
+            {
+                "name": self.env._("Property Fees"),
+                "code": "PROP",
+                "type": "sale",
+                "company_id": self.id,
+                "default_account_id": sale_journal.default_account_id.id,
+                "invoice_reference_type": "invoice",
+            }
+        )
+        return journal.sudo(False)
