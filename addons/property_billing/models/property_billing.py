@@ -100,6 +100,7 @@ class PropertyBilling(models.AbstractModel):
         )
 
     def _billing_remaining(self, company, period, project_ids=None):
+        self.env.flush_all()
         self.env.cr.execute(self._billing_units_sql(company, period, project_ids, True))
         return self.env.cr.fetchone()[0]
 
@@ -311,6 +312,9 @@ class PropertyBilling(models.AbstractModel):
 
     @api.model
     def _billing_companies(self):
+        companies = self.env.context.get("property_billing_company_ids")
+        if companies:
+            return self.env["res.company"].browse(companies)
         return self.env["property.project"].sudo().search([]).company_id
 
     @api.model

@@ -61,7 +61,8 @@ class PropertyDunningLine(models.Model):
                     ("state", "=", "posted"),
                     ("payment_state", "in", ("not_paid", "partial")),
                 ],
-                ["partner_id", "property_unit_id", "invoice_date_due:min"],
+                ["partner_id", "property_unit_id"],
+                ["invoice_date_due:min"],
             )
             for partner, unit, due in groups:
                 open_keys.add((partner.id, unit.id, due))

@@ -93,7 +93,7 @@ class PropertyLateFee(models.Model):
                AND m.move_type = 'out_invoice'
                AND m.state = 'posted'
                AND m.property_billing_kind = 'fee'
-               AND NOT m.property_late_fee_closed
+               AND m.property_late_fee_closed IS NOT TRUE
                AND m.invoice_date_due + %(grace)s < %(until)s
              GROUP BY m.id
             HAVING COALESCE(MAX(f.date_to) + 1, m.invoice_date_due + %(grace)s + 1)
@@ -252,7 +252,7 @@ class PropertyLateFee(models.Model):
         move_by_key = {(m.property_unit_id.id, m.partner_id.id): m.id for m in moves}
         for accrual in accruals:
             accrual["move_id"] = move_by_key.get((accrual["unit_id"], accrual["partner_id"]))
-        return self.create(accruals)
+        return self.sudo().create(accruals).sudo(False)
 
     @api.model
     def _late_fee_run(self, company, as_of, limit=500):

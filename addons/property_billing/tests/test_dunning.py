@@ -1,0 +1,65 @@
+# Copyright 2026 Property CS Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
+from odoo.tests import freeze_time, tagged
+
+from .common import PropertyBillingCommon
+
+PERIOD = date(2026, 3, 1)
+
+
+@tagged("post_install", "-at_install")
+class TestDunning(PropertyBillingCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.units = cls._create_units(3, prefix="D")
+        cls.units.current_owner_ids.write({"mobile": "13900000000"})
+        cls.invoices = cls.Billing._billing_run(cls.company, PERIOD)
+        cls.team = cls.env["helpdesk.ticket.team"].sudo().create({"name": "Engineering"})
+        cls.reason = cls.env.ref("property_billing.dunning_reason_service")
+        cls.reason.team_id = cls.team
+
+    @freeze_time("2026-04-08")
+    def test_stages(self):
+        self.env["property.dunning.run"].with_context(
+            property_billing_company_ids=self.company.ids
+        )._cron_dunning(today=date(2026, 4, 8))
+        run = self.env["property.dunning.run"].search(
+            [("company_id", "=", self.company.id), ("period", "=", date(2026, 4, 1))]
+        )
+        self.assertEqual(len(run.line_ids), 3)
+        self.assertEqual(run.line_ids[0].amount_due, self.invoices[0].amount_total)
+        # stage 1: a service problem opens a ticket for the department
+        line = run.line_ids[0]
+        line.write({"reason_id": self.reason.id, "promised_date": date(2026, 4, 20)})
+        line.action_log_call()
+        self.assertTrue(line.ticket_id)
+        self.assertEqual(line.ticket_id.team_id, self.team)
+        self.assertEqual(line.ticket_id.partner_id, line.partner_id)
+        self.assertEqual(line.promise_state, "pending")
+        # one owner pays before stage 2
+        paid_invoice = self.invoices.filtered(
+            lambda m: m.property_unit_id == run.line_ids[1].unit_id
+        )
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=paid_invoice.ids
+        ).create({"payment_date": date(2026, 4, 10)})._create_payments()
+        run.action_send_sms()
+        sms = run.line_ids.sms_id
+        self.assertEqual(len(sms), 2)
+        self.assertTrue(all(s.state == "outgoing" for s in sms))
+        self.assertIn(run.line_ids[0].unit_id.code, run.line_ids[0].sms_id.body)
+        self.assertTrue(run.line_ids[1].paid_before_sms)
+        self.assertEqual(run.line_ids[1].promise_state, "none")
+        # stage 3: lawyer's letter for the selected owner
+        run.line_ids[2].letter_selected = True
+        action = run.action_print_letters()
+        self.assertEqual(action["type"], "ir.actions.report", action)
+        self.assertEqual(run.line_ids[2].letter_date, date(2026, 4, 8))
+        self.assertFalse(run.line_ids[0].letter_date)
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "property_billing.report_lawyer_letter", run.line_ids[2].ids
+        )[0]
+        self.assertIn(f"{run.line_ids[2].amount_due:,.2f}".encode(), html)
