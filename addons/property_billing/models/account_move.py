@@ -35,7 +35,7 @@ class AccountMove(models.Model):
     )
 
     def init(self):
-        super().init()
+        res = super().init()
         # One periodic invoice per unit, period and billed partner: guaranteed by
         # the database so that concurrent or repeated billing runs cannot bill
         # twice.  Cancelled invoices do not count, so a cancelled invoice can be
@@ -49,6 +49,7 @@ class AccountMove(models.Model):
                 """
             )
         )
+        return res
 
     def _get_invoice_computed_reference(self):
         reference = super()._get_invoice_computed_reference()

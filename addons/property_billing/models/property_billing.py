@@ -56,7 +56,9 @@ class PropertyBilling(models.AbstractModel):
     def _billing_units_sql(self, company, period, project_ids=None, count=False):
         start, end = month_start(period), month_end(period)
         project_filter = (
-            SQL("AND u.project_id = ANY(%s)", list(project_ids)) if project_ids else SQL()
+            SQL("AND u.project_id = ANY(%s)", list(project_ids))
+            if project_ids
+            else SQL()
         )
         select = SQL("COUNT(*)") if count else SQL("u.id")
         return SQL(
@@ -289,7 +291,9 @@ class PropertyBilling(models.AbstractModel):
         return len(unit_ids), moves
 
     @api.model
-    def _billing_run(self, company, period, project_ids=None, limit=BATCH_SIZE, commit=False):
+    def _billing_run(
+        self, company, period, project_ids=None, limit=BATCH_SIZE, commit=False
+    ):
         """Bill the period for the company, batch after batch, each batch in a
         savepoint (committed when ``commit``).  Returns the invoices created."""
         moves = self.env["account.move"]

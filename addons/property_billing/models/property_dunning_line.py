@@ -22,22 +22,31 @@ class PropertyDunningLine(models.Model):
         related="run_id.company_id", store=True, index=True, precompute=True
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    partner_id = fields.Many2one("res.partner", string="Owner", required=True, index=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Owner", required=True, index=True
+    )
     unit_id = fields.Many2one("property.unit", required=True, index=True)
     project_id = fields.Many2one("property.project", required=True, index=True)
     building_id = fields.Many2one(related="unit_id.building_id", store=True)
     amount_due = fields.Monetary(string="Principal Due")
     late_fee_due = fields.Monetary(string="Late Fee Due")
-    date_oldest_due = fields.Date(string="Oldest Due Date")
+    date_oldest_due = fields.Date()
     # Stage 1
     call_date = fields.Datetime(tracking=True)
     call_user_id = fields.Many2one("res.users", string="Called By")
     reason_id = fields.Many2one("property.dunning.reason", tracking=True)
     promised_date = fields.Date(tracking=True)
     note = fields.Text()
-    ticket_id = fields.Many2one("helpdesk.ticket", string="Service Request", readonly=True)
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", string="Service Request", readonly=True
+    )
     promise_state = fields.Selection(
-        [("none", "No Promise"), ("pending", "Pending"), ("kept", "Kept"), ("broken", "Broken")],
+        [
+            ("none", "No Promise"),
+            ("pending", "Pending"),
+            ("kept", "Kept"),
+            ("broken", "Broken"),
+        ],
         compute="_compute_promise_state",
     )
     # Stage 2

@@ -64,8 +64,12 @@ class PropertyDunningRun(models.Model):
     def _compute_stage_dates(self):
         for run in self:
             period = run.period or month_start(fields.Date.context_today(self))
-            run.stage2_date = period.replace(day=run.company_id.property_dunning_stage2_day)
-            run.stage3_date = period.replace(day=run.company_id.property_dunning_stage3_day)
+            run.stage2_date = period.replace(
+                day=run.company_id.property_dunning_stage2_day
+            )
+            run.stage3_date = period.replace(
+                day=run.company_id.property_dunning_stage3_day
+            )
 
     def _compute_line_count(self):
         data = {
@@ -85,7 +89,9 @@ class PropertyDunningRun(models.Model):
         invoices due before the period, with the open late fees."""
         self.ensure_one()
         partner_filter = (
-            SQL("AND m.partner_id = ANY(%s)", list(partner_ids)) if partner_ids else SQL()
+            SQL("AND m.partner_id = ANY(%s)", list(partner_ids))
+            if partner_ids
+            else SQL()
         )
         return SQL(
             """
@@ -131,9 +137,14 @@ class PropertyDunningRun(models.Model):
                         "late_fee_due": late_fee,
                         "date_oldest_due": oldest,
                     }
-                    for partner_id, unit_id, project_id, principal, late_fee, oldest in (
-                        self.env.cr.fetchall()
-                    )
+                    for (
+                        partner_id,
+                        unit_id,
+                        project_id,
+                        principal,
+                        late_fee,
+                        oldest,
+                    ) in self.env.cr.fetchall()
                     if (partner_id, unit_id) not in existing
                 ]
             )
@@ -152,14 +163,19 @@ class PropertyDunningRun(models.Model):
         for run in self:
             unpaid = run._still_unpaid()
             lines = run.line_ids.filtered(
-                lambda line: (line.partner_id.id, line.unit_id.id) in unpaid
+                lambda line, unpaid=unpaid: (line.partner_id.id, line.unit_id.id)
+                in unpaid
                 and not line.sms_id
             )
             template = run.company_id.property_dunning_sms_template or ""
             currency = run.currency_id
             sms_vals, targets = [], []
             for line in lines:
-                number = line.partner_id.pcs_phone or line.partner_id.mobile or line.partner_id.phone
+                number = (
+                    line.partner_id.pcs_phone
+                    or line.partner_id.mobile
+                    or line.partner_id.phone
+                )
                 if not number:
                     continue
                 amount = unpaid[(line.partner_id.id, line.unit_id.id)]
@@ -195,9 +211,9 @@ class PropertyDunningRun(models.Model):
             raise UserError(self.env._("Select the owners who get a lawyer's letter."))
         lines.write({"letter_date": fields.Date.context_today(self)})
         self.state = "letters"
-        return self.env.ref("property_billing.action_report_lawyer_letter").report_action(
-            lines
-        )
+        return self.env.ref(
+            "property_billing.action_report_lawyer_letter"
+        ).report_action(lines, config=False)
 
     def action_close(self):
         self.write({"state": "done"})
@@ -229,6 +245,9 @@ class PropertyDunningRun(models.Model):
             if not run:
                 run = self.create({"company_id": company.id, "period": period})
                 run.action_prepare_calls()
-            if run.state == "calls" and today.day >= company.property_dunning_stage2_day:
+            if (
+                run.state == "calls"
+                and today.day >= company.property_dunning_stage2_day
+            ):
                 run.action_send_sms()
         return True

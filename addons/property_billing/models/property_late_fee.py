@@ -37,7 +37,9 @@ class PropertyLateFee(models.Model):
     partner_id = fields.Many2one("res.partner", index=True, readonly=True)
     unit_id = fields.Many2one("property.unit", index=True, readonly=True)
     project_id = fields.Many2one("property.project", index=True, readonly=True)
-    company_id = fields.Many2one("res.company", required=True, index=True, readonly=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, readonly=True
+    )
     currency_id = fields.Many2one(related="company_id.currency_id")
     date_from = fields.Date(required=True, readonly=True)
     date_to = fields.Date(required=True, readonly=True)
@@ -86,7 +88,8 @@ class PropertyLateFee(models.Model):
         grace = company.property_late_fee_grace_days
         return SQL(
             """
-            SELECT m.id, COALESCE(MAX(f.date_to) + 1, m.invoice_date_due + %(grace)s + 1)
+            SELECT m.id,
+                   COALESCE(MAX(f.date_to) + 1, m.invoice_date_due + %(grace)s + 1)
               FROM account_move m
               LEFT JOIN property_late_fee f ON f.source_move_id = m.id
              WHERE m.company_id = %(company)s
@@ -251,7 +254,9 @@ class PropertyLateFee(models.Model):
         moves.action_post()
         move_by_key = {(m.property_unit_id.id, m.partner_id.id): m.id for m in moves}
         for accrual in accruals:
-            accrual["move_id"] = move_by_key.get((accrual["unit_id"], accrual["partner_id"]))
+            accrual["move_id"] = move_by_key.get(
+                (accrual["unit_id"], accrual["partner_id"])
+            )
         return self.sudo().create(accruals).sudo(False)
 
     @api.model

@@ -76,7 +76,9 @@ class PropertyMeterReading(models.Model):
     @api.depends("previous_value", "current_value", "meter_replaced")
     def _compute_consumption(self):
         for reading in self:
-            reading.consumption = max(reading.current_value - reading.previous_value, 0.0)
+            reading.consumption = max(
+                reading.current_value - reading.previous_value, 0.0
+            )
 
     @api.depends("move_line_ids.move_id.state")
     def _compute_move_id(self):
@@ -88,7 +90,10 @@ class PropertyMeterReading(models.Model):
     @api.constrains("previous_value", "current_value", "meter_replaced")
     def _check_values(self):
         for reading in self:
-            if reading.current_value < reading.previous_value and not reading.meter_replaced:
+            if (
+                reading.current_value < reading.previous_value
+                and not reading.meter_replaced
+            ):
                 raise ValidationError(
                     self.env._(
                         "Unit %(unit)s, %(meter)s: the current reading %(current)s is "

@@ -67,7 +67,9 @@ class PropertyUnit(models.Model):
     def _compute_property_invoice_count(self):
         counts = dict(
             self.env["account.move"]._read_group(
-                [("property_unit_id", "in", self.ids)], ["property_unit_id"], ["__count"]
+                [("property_unit_id", "in", self.ids)],
+                ["property_unit_id"],
+                ["__count"],
             )
         )
         for unit in self:

@@ -9,7 +9,9 @@ class ResConfigSettings(models.TransientModel):
     property_billing_day = fields.Integer(
         related="company_id.property_billing_day", readonly=False
     )
-    property_due_day = fields.Integer(related="company_id.property_due_day", readonly=False)
+    property_due_day = fields.Integer(
+        related="company_id.property_due_day", readonly=False
+    )
     property_late_fee_rate = fields.Float(
         related="company_id.property_late_fee_rate", readonly=False
     )

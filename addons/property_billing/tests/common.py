@@ -61,7 +61,9 @@ class PropertyBillingCommon(AccountTestInvoicingCommon):
         cls.Move = cls.env["account.move"]
 
     @classmethod
-    def _create_units(cls, count, area=89.37, unit_type="residence", start=None, prefix="U"):
+    def _create_units(
+        cls, count, area=89.37, unit_type="residence", start=None, prefix="U"
+    ):
         partners = cls.env["res.partner"].create(
             [{"name": f"Owner {prefix}{i}"} for i in range(count)]
         )
@@ -84,7 +86,9 @@ class PropertyBillingCommon(AccountTestInvoicingCommon):
                 {
                     "unit_id": unit.id,
                     "ownership_ids": [
-                        Command.create({"partner_id": partner.id, "date_start": date(2025, 1, 1)})
+                        Command.create(
+                            {"partner_id": partner.id, "date_start": date(2025, 1, 1)}
+                        )
                     ],
                 }
                 for unit, partner in zip(units, partners, strict=True)

@@ -122,7 +122,7 @@ class TestBillingRun(PropertyBillingCommon):
     def test_meter_readings(self):
         unit = self._create_units(1)
         Reading = self.env["property.meter.reading"]
-        first = Reading.create(
+        Reading.create(
             {
                 "unit_id": unit.id,
                 "product_id": self.water.id,

@@ -17,7 +17,9 @@ class TestDunning(PropertyBillingCommon):
         cls.units = cls._create_units(3, prefix="D")
         cls.units.current_owner_ids.write({"mobile": "13900000000"})
         cls.invoices = cls.Billing._billing_run(cls.company, PERIOD)
-        cls.team = cls.env["helpdesk.ticket.team"].sudo().create({"name": "Engineering"})
+        cls.team = (
+            cls.env["helpdesk.ticket.team"].sudo().create({"name": "Engineering"})
+        )
         cls.reason = cls.env.ref("property_billing.dunning_reason_service")
         cls.reason.team_id = cls.team
 

@@ -50,12 +50,17 @@ class TestLateFee(PropertyBillingCommon):
         # ten more days: 5.00
         self.LateFee._late_fee_run(self.company, date(2026, 4, 11))
         second = self.LateFee.search(
-            [("source_move_id", "=", self.invoice.id), ("date_from", "=", date(2026, 4, 1))]
+            [
+                ("source_move_id", "=", self.invoice.id),
+                ("date_from", "=", date(2026, 4, 1)),
+            ]
         )
         self.assertEqual((second.days, second.amount), (10, 5.0))
         # late fee invoices themselves bear no late fee
         self.assertFalse(
-            self.LateFee.search([("source_move_id", "in", self._late_fee_invoices().ids)])
+            self.LateFee.search(
+                [("source_move_id", "in", self._late_fee_invoices().ids)]
+            )
         )
 
     def test_payment_stops_accrual(self):
@@ -73,4 +78,6 @@ class TestLateFee(PropertyBillingCommon):
         self.assertEqual(accruals.mapped("amount"), [9.2, 1.2])
         self.assertTrue(self.invoice.property_late_fee_closed)
         self.LateFee._late_fee_run(self.company, date(2026, 6, 1))
-        self.assertEqual(len(self.LateFee.search([("source_move_id", "=", self.invoice.id)])), 2)
+        self.assertEqual(
+            len(self.LateFee.search([("source_move_id", "=", self.invoice.id)])), 2
+        )

@@ -25,29 +25,37 @@ class PropertyBillingWizard(models.TransientModel):
         help="Leave empty to bill every project of the company.",
     )
     batch_size = fields.Integer(default=BATCH_SIZE)
-    remaining = fields.Integer(
-        string="Units to Bill", compute="_compute_remaining"
-    )
+    remaining = fields.Integer(string="Units to Bill", compute="_compute_remaining")
 
     @api.depends("company_id", "period", "project_ids")
     def _compute_remaining(self):
         Billing = self.env["property.billing"]
         for wizard in self:
-            wizard.remaining = Billing._billing_remaining(
-                wizard.company_id, month_start(wizard.period), wizard.project_ids.ids
-            ) if wizard.period else 0
+            wizard.remaining = (
+                Billing._billing_remaining(
+                    wizard.company_id,
+                    month_start(wizard.period),
+                    wizard.project_ids.ids,
+                )
+                if wizard.period
+                else 0
+            )
 
     def action_run(self):
         """Bill the period batch after batch; each batch is committed (outside
         tests) so that an interrupted run, started again, resumes."""
         self.ensure_one()
         period = month_start(self.period)
-        moves = self.env["property.billing"].with_company(self.company_id)._billing_run(
-            self.company_id,
-            period,
-            project_ids=self.project_ids.ids,
-            limit=max(self.batch_size, 1),
-            commit=not odoo_module.current_test,
+        moves = (
+            self.env["property.billing"]
+            .with_company(self.company_id)
+            ._billing_run(
+                self.company_id,
+                period,
+                project_ids=self.project_ids.ids,
+                limit=max(self.batch_size, 1),
+                commit=not odoo_module.current_test,
+            )
         )
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "account.action_move_out_invoice_type"
