@@ -13,3 +13,4 @@ from . import property_dunning_run
 from . import property_dunning_line
 from . import res_partner
 from . import property_billing_demo
+from . import property_access_card

@@ -2,3 +2,4 @@ from . import test_billing_run
 from . import test_late_fee
 from . import test_dunning
 from . import test_access
+from . import test_card_fee
