@@ -29,7 +29,7 @@ class PropertyDunningLine(models.Model):
     project_id = fields.Many2one("property.project", required=True, index=True)
     building_id = fields.Many2one(related="unit_id.building_id", store=True)
     amount_due = fields.Monetary(string="Principal Due")
-    late_fee_due = fields.Monetary(string="Late Fee Due")
+    late_fee_due = fields.Monetary()
     date_oldest_due = fields.Date()
     # Stage 1
     call_date = fields.Datetime(tracking=True)

@@ -18,7 +18,9 @@ class ResConfigSettings(models.TransientModel):
     pcs_card_free_per_household = fields.Integer(
         related="company_id.pcs_card_free_per_household", readonly=False
     )
-    pcs_card_currency_id = fields.Many2one(related="company_id.currency_id")
+    pcs_card_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Card Fee Currency"
+    )
     pcs_card_fee = fields.Monetary(
         related="company_id.pcs_card_fee",
         readonly=False,
