@@ -34,3 +34,12 @@ from . import property_patrol_plan_round
 from . import property_patrol
 from . import property_patrol_line
 from . import property_demo_keys
+from . import res_company_service
+from . import res_config_settings_service
+from . import property_project_service
+from . import property_department
+from . import helpdesk_ticket
+from . import property_ticket_escalation
+from . import property_ticket_followup
+from . import property_dispatch_order
+from . import property_callback
