@@ -58,10 +58,12 @@
         "views/helpdesk_ticket_views.xml",
         "views/property_dispatch_order_views.xml",
         "views/res_config_settings_service_views.xml",
+        "views/property_rectification_views.xml",
         "views/helpdesk_portal_templates.xml",
         "views/service_menus.xml",
     ],
     "demo": ["demo/property_demo.xml", "demo/property_keys_demo.xml"],
+    "demo": ["demo/property_demo.xml", "demo/property_service_demo.xml"],
     "application": True,
     "installable": True,
 }

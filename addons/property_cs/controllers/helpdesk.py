@@ -93,9 +93,9 @@ class PropertyHelpdeskTicketController(HelpdeskTicketController):
     def _get_create_new_ticket_values(self, **kw):
         values = super()._get_create_new_ticket_values(**kw)
         selection = dict(
-            request.env["helpdesk.ticket"]._fields["pcs_category"]._description_selection(
-                request.env
-            )
+            request.env["helpdesk.ticket"]
+            ._fields["pcs_category"]
+            ._description_selection(request.env)
         )
         values["pcs_units"] = _owner_units()
         values["pcs_categories"] = [(c, selection[c]) for c in PORTAL_CATEGORIES]
@@ -108,9 +108,10 @@ class PropertyHelpdeskTicketController(HelpdeskTicketController):
     def _prepare_submit_ticket_vals(self, **kw):
         vals = super()._prepare_submit_ticket_vals(**kw)
         # helpdesk_mgmt browses the posted category id without any check.
-        if vals.get("category_id") and vals["category_id"] not in self._get_categories(
-            **kw
-        ).ids:
+        if (
+            vals.get("category_id")
+            and vals["category_id"] not in self._get_categories(**kw).ids
+        ):
             vals["category_id"] = False
         unit_id = _to_int(kw.get("pcs_unit_id"))
         if unit_id:

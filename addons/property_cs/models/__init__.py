@@ -43,3 +43,8 @@ from . import property_ticket_escalation
 from . import property_ticket_followup
 from . import property_dispatch_order
 from . import property_callback
+from . import property_service_demo
+from . import property_rectification
+from . import property_handover_defect_service
+from . import property_emergency_grade
+from . import property_emergency_event

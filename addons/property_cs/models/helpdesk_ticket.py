@@ -19,7 +19,12 @@ PCS_CATEGORIES = [
     ("warranty_defect", "Warranty Defect"),
 ]
 # Categories whose work goes to a crew through a dispatch order.
-DISPATCH_CATEGORIES = ("paid_repair", "rectification", "common_repair", "warranty_defect")
+DISPATCH_CATEGORIES = (
+    "paid_repair",
+    "rectification",
+    "common_repair",
+    "warranty_defect",
+)
 PCS_CHANNELS = [
     ("visit", "Visit"),
     ("phone", "Phone"),
@@ -308,9 +313,7 @@ class HelpdeskTicket(models.Model):
             self.partner_id = owners[:1]
 
     def _pcs_end_of_day(self, moment):
-        tz = pytz.timezone(
-            self.company_id.partner_id.tz or self.env.user.tz or "UTC"
-        )
+        tz = pytz.timezone(self.company_id.partner_id.tz or self.env.user.tz or "UTC")
         local = pytz.utc.localize(moment).astimezone(tz)
         end = tz.localize(datetime.combine(local.date(), time(23, 59, 59)))
         return end.astimezone(pytz.utc).replace(tzinfo=None)
@@ -473,7 +476,9 @@ class HelpdeskTicket(models.Model):
             count = 0
             for clock, (deadline_field, event_field) in CLOCKS.items():
                 deadline, event = ticket[deadline_field], ticket[event_field]
-                if f"overdue_{clock}" in kinds or (deadline and event and event > deadline):
+                if f"overdue_{clock}" in kinds or (
+                    deadline and event and event > deadline
+                ):
                     count += 1
             ticket.pcs_breach_count = count
 
@@ -563,9 +568,7 @@ class HelpdeskTicket(models.Model):
                     "activity_type_id": activity_type.id,
                     "date_deadline": today,
                     "summary": self.env._("Follow up with the owner today"),
-                    "user_id": (
-                        ticket.pcs_accountable_user_id or ticket.user_id
-                    ).id
+                    "user_id": (ticket.pcs_accountable_user_id or ticket.user_id).id
                     or SUPERUSER_ID,
                 }
                 for ticket in tickets
@@ -595,13 +598,16 @@ class HelpdeskTicket(models.Model):
                 ]
             )
         if kind == "director":
-            return not_done + is_open + complaint + [
-                ("pcs_complaint_level", "=", "important")
-            ]
+            return (
+                not_done
+                + is_open
+                + complaint
+                + [("pcs_complaint_level", "=", "important")]
+            )
         if kind == "general_manager":
-            return not_done + is_open + complaint + [
-                ("pcs_complaint_level", "=", "major")
-            ]
+            return (
+                not_done + is_open + complaint + [("pcs_complaint_level", "=", "major")]
+            )
         clock = kind.removeprefix("overdue_")
         return not_done + self._pcs_overdue_domain(clock, now)
 
@@ -647,9 +653,7 @@ class HelpdeskTicket(models.Model):
 
     def _pcs_escalate(self, kind):
         Escalation = self.env["property.ticket.escalation"]
-        Escalation.create(
-            [{"ticket_id": ticket.id, "kind": kind} for ticket in self]
-        )
+        Escalation.create([{"ticket_id": ticket.id, "kind": kind} for ticket in self])
         if kind == "auto_major":
             self.write({"pcs_complaint_level": "major", "pcs_level_upgraded": True})
             for ticket in self:
@@ -707,9 +711,7 @@ class HelpdeskTicket(models.Model):
                         "activity_type_id": activity_type.id,
                         "date_deadline": today,
                         "summary": labels[kind],
-                        "user_id": (
-                            ticket.pcs_accountable_user_id or ticket.user_id
-                        ).id
+                        "user_id": (ticket.pcs_accountable_user_id or ticket.user_id).id
                         or SUPERUSER_ID,
                     }
                     for ticket in self

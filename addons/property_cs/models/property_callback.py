@@ -88,7 +88,9 @@ class PropertyCallback(models.Model):
         help="Drawn for the manager's monthly re-check.",
     )
     spot_check_result = fields.Text(string="Spot-Check Result")
-    spot_check_user_id = fields.Many2one("res.users", string="Checked By", readonly=True)
+    spot_check_user_id = fields.Many2one(
+        "res.users", string="Checked By", readonly=True
+    )
 
     _sql_constraints = [
         (

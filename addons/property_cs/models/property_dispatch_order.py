@@ -108,9 +108,10 @@ class PropertyDispatchOrder(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "property.dispatch.order"
-                ) or "/"
+                vals["name"] = (
+                    self.env["ir.sequence"].next_by_code("property.dispatch.order")
+                    or "/"
+                )
         return super().create(vals_list)
 
     def _check_state(self, states):

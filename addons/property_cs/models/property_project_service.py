@@ -42,6 +42,8 @@ class PropertyProject(models.Model):
         project = self[:1]
         limits = {name: company[name] for name in PROJECT_LIMITS}
         if project:
-            limits.update({name: project[name] for name in PROJECT_LIMITS if project[name]})
+            limits.update(
+                {name: project[name] for name in PROJECT_LIMITS if project[name]}
+            )
         limits["pcs_complaint_upgrade_months"] = company.pcs_complaint_upgrade_months
         return limits

@@ -13,3 +13,4 @@ from . import test_service_escalation
 from . import test_service_dispatch
 from . import test_service_callback
 from . import test_service_security
+from . import test_service_rectification

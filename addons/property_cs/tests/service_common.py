@@ -22,10 +22,18 @@ class ServiceCommon(TransactionCase):
         )
         Unit = cls.env["property.unit"]
         cls.unit_a = Unit.create(
-            {"code": "A-0101", "project_id": cls.project_a.id, "building_id": cls.building_a.id}
+            {
+                "code": "A-0101",
+                "project_id": cls.project_a.id,
+                "building_id": cls.building_a.id,
+            }
         )
         cls.unit_b = Unit.create(
-            {"code": "B-0101", "project_id": cls.project_b.id, "building_id": cls.building_b.id}
+            {
+                "code": "B-0101",
+                "project_id": cls.project_b.id,
+                "building_id": cls.building_b.id,
+            }
         )
         cls.owner_user_a = new_test_user(
             cls.env, login="svc_owner_a", groups="base.group_portal", name="Owner A"
@@ -39,9 +47,7 @@ class ServiceCommon(TransactionCase):
             cls.env["property.archive"].create(
                 {
                     "unit_id": unit.id,
-                    "ownership_ids": [
-                        (0, 0, {"partner_id": owner.id, "share": 100.0})
-                    ],
+                    "ownership_ids": [(0, 0, {"partner_id": owner.id, "share": 100.0})],
                 }
             )
         cls.front_desk_a = new_test_user(

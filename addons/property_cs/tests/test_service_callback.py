@@ -19,7 +19,9 @@ class TestServiceCallback(ServiceCommon):
                 other |= self._ticket(name=f"Other {i}", pcs_category="common_repair")
             rect = self._ticket(name="Rect", pcs_category="rectification")
             complaint = self._ticket(
-                name="Complaint", pcs_category="complaint", pcs_complaint_level="general"
+                name="Complaint",
+                pcs_category="complaint",
+                pcs_complaint_level="general",
             )
             self._close(paid | other | rect | complaint)
             same_day = self.env["property.callback"]._cron_generate()
@@ -35,11 +37,15 @@ class TestServiceCallback(ServiceCommon):
         self.assertEqual(len(other_cb), math.ceil(20 * 0.30))
         # Deterministic: the audit recomputes the same choice for that day.
         day = paid_cb[:1].ticket_id.closed_date.date()
-        self.assertEqual(set(paid_cb.ticket_id.ids), set(pick_sample(paid.ids, day, 85)))
+        self.assertEqual(
+            set(paid_cb.ticket_id.ids), set(pick_sample(paid.ids, day, 85))
+        )
         self.assertFalse(created.filtered(lambda c: c.kind == "complaint"))
         with freeze_time("2026-03-05 01:00:00"):
             complaint_cb = self.env["property.callback"]._cron_generate()
-        self.assertEqual(complaint_cb.ticket_id, complaint, "complaints after 3 days, 100%")
+        self.assertEqual(
+            complaint_cb.ticket_id, complaint, "complaints after 3 days, 100%"
+        )
 
     def test_unsatisfied_callback_reopens(self):
         ticket = self._ticket(pcs_category="common_repair")
@@ -60,7 +66,10 @@ class TestServiceCallback(ServiceCommon):
             for i in range(30):
                 tickets |= self._ticket(name=f"T{i}", pcs_category="consultation")
             callbacks = self.env["property.callback"].create(
-                [{"ticket_id": t.id, "kind": "other", "date_due": "2026-02-10"} for t in tickets]
+                [
+                    {"ticket_id": t.id, "kind": "other", "date_due": "2026-02-10"}
+                    for t in tickets
+                ]
             )
             callbacks.write({"method": "phone", "satisfaction": "satisfied"})
             callbacks.action_done()

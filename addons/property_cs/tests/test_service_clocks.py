@@ -25,7 +25,9 @@ class TestServiceClocks(ServiceCommon):
         self.assertEqual(normal.pcs_first_reply_deadline, datetime(2026, 3, 2, 2, 15))
         self.assertEqual(normal.pcs_dispatch_deadline, datetime(2026, 3, 2, 2, 15))
         self.assertEqual(urgent.pcs_dispatch_deadline, datetime(2026, 3, 2, 2, 5))
-        self.assertFalse(normal.pcs_on_site_deadline, "no on-site clock before dispatch")
+        self.assertFalse(
+            normal.pcs_on_site_deadline, "no on-site clock before dispatch"
+        )
         normal.pcs_dispatched_at = datetime(2026, 3, 2, 2, 10)
         self.assertEqual(normal.pcs_on_site_deadline, datetime(2026, 3, 2, 2, 25))
 
@@ -48,7 +50,9 @@ class TestServiceClocks(ServiceCommon):
         self.assertEqual(important.pcs_escalation_deadline, datetime(2026, 3, 2, 2, 30))
         major = self._create(pcs_category="complaint", pcs_complaint_level="major")
         # Same day, in the company's time zone: 23:59:59 Shanghai = 15:59:59 UTC.
-        self.assertEqual(major.pcs_escalation_deadline, datetime(2026, 3, 2, 15, 59, 59))
+        self.assertEqual(
+            major.pcs_escalation_deadline, datetime(2026, 3, 2, 15, 59, 59)
+        )
         self.assertFalse(major.pcs_upgrade_deadline)
         invalid = self._create(
             pcs_category="complaint",
@@ -71,12 +75,16 @@ class TestServiceClocks(ServiceCommon):
         with freeze_time("2026-03-04 01:59:00"):
             ticket.invalidate_recordset(["pcs_overdue_resolve", "pcs_overdue"])
             self.assertFalse(ticket.pcs_overdue_resolve)
-            self.assertNotIn(ticket, self.Ticket.search([("pcs_overdue_resolve", "=", True)]))
+            self.assertNotIn(
+                ticket, self.Ticket.search([("pcs_overdue_resolve", "=", True)])
+            )
         with freeze_time("2026-03-04 02:01:00"):
             ticket.invalidate_recordset(["pcs_overdue_resolve", "pcs_overdue"])
             self.assertTrue(ticket.pcs_overdue_resolve)
             self.assertTrue(ticket.pcs_overdue)
-            self.assertIn(ticket, self.Ticket.search([("pcs_overdue_resolve", "=", True)]))
+            self.assertIn(
+                ticket, self.Ticket.search([("pcs_overdue_resolve", "=", True)])
+            )
             self.assertIn(ticket, self.Ticket.search([("pcs_overdue", "=", True)]))
             self._close(ticket)
             ticket.invalidate_recordset(["pcs_overdue_resolve"])

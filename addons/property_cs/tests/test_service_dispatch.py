@@ -53,7 +53,9 @@ class TestServiceDispatch(ServiceCommon):
         self.assertEqual(ticket.pcs_dispatch_order_count, 2)
         # reassignment is tracked
         new_order.user_id = self.director
+        self.env.flush_all()
         self.env.cr.precommit.run()
+        new_order.invalidate_recordset(["message_ids"])
         self.assertTrue(new_order.message_ids.tracking_value_ids)
         pdf, _fmt = self.env["ir.actions.report"]._render_qweb_html(
             "property_cs.action_report_dispatch_order", order.ids

@@ -66,11 +66,17 @@ class TestServiceEscalation(ServiceCommon):
         activity_type = self.env.ref("property_cs.mail_activity_ticket_overdue")
         with freeze_time("2026-03-02 02:14:00"):
             self.Ticket._cron_pcs_escalate()
-            self.assertFalse(ticket.activity_ids.filtered(lambda a: a.activity_type_id == activity_type))
+            self.assertFalse(
+                ticket.activity_ids.filtered(
+                    lambda a: a.activity_type_id == activity_type
+                )
+            )
         with freeze_time("2026-03-02 02:16:00"):
             self.Ticket._cron_pcs_escalate()
             self.Ticket._cron_pcs_escalate()
-        overdue = ticket.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
+        overdue = ticket.activity_ids.filtered(
+            lambda a: a.activity_type_id == activity_type
+        )
         # first reply and dispatch both ran out: one activity each
         self.assertEqual(len(overdue), 2)
         self.assertEqual(overdue.user_id, self.front_desk_a)
