@@ -41,7 +41,7 @@ class PropertyDispatchOrder(models.Model):
     )
     description = fields.Text(string="Work", required=True)
     department_id = fields.Many2one(
-        "property.department", string="Department", tracking=True
+        "property.department", tracking=True
     )
     user_id = fields.Many2one("res.users", string="Assigned To", tracking=True)
     state = fields.Selection(

@@ -26,7 +26,9 @@ class PropertyEmergencyGrade(models.Model):
         "res.company", required=True, default=lambda self: self.env.company
     )
     notify_user_ids = fields.Many2many(
-        "res.users", string="Notify", help="Notified when an event of this grade occurs."
+        "res.users",
+        string="Notify",
+        help="Notified when an event of this grade occurs.",
     )
     notify_group_ids = fields.Many2many(
         "res.groups",
@@ -45,4 +47,6 @@ class PropertyEmergencyGrade(models.Model):
     def _recipients(self):
         self.ensure_one()
         users = self.notify_user_ids | self.notify_group_ids.users
-        return users.filtered(lambda u: not u.share and self.company_id in u.company_ids)
+        return users.filtered(
+            lambda u: not u.share and self.company_id in u.company_ids
+        )

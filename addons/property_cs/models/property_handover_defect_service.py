@@ -7,7 +7,7 @@ class PropertyHandoverDefect(models.Model):
     _inherit = "property.handover.defect"
 
     rectification_id = fields.Many2one(
-        "property.rectification", string="Rectification", readonly=True, copy=False
+        "property.rectification", readonly=True, copy=False
     )
 
     def action_create_rectification(self):

@@ -93,7 +93,9 @@ class PropertyRectification(models.Model):
             raise UserError(
                 self.env._("Enter who signed for the construction company.")
             )
-        self.write({"state": "rectified", "construction_signed_at": fields.Datetime.now()})
+        self.write(
+            {"state": "rectified", "construction_signed_at": fields.Datetime.now()}
+        )
 
     def action_engineering_check(self):
         self._check_state("rectified")
@@ -114,7 +116,11 @@ class PropertyRectification(models.Model):
         tickets = self.ticket_id.filtered(lambda t: not t.stage_id.closed)
         if tickets:
             tickets.write(
-                {"stage_id": self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done").id}
+                {
+                    "stage_id": self.env.ref(
+                        "helpdesk_mgmt.helpdesk_ticket_stage_done"
+                    ).id
+                }
             )
 
     def _file_into_archive(self):
@@ -134,4 +140,3 @@ class PropertyRectification(models.Model):
         return self.env.ref("property_cs.action_report_rectification").report_action(
             self
         )
-

@@ -38,7 +38,11 @@ class TestServiceRectification(ServiceCommon):
     def test_emergency_notifies_grade_list_once(self):
         grade = self.env.ref("property_cs.property_emergency_grade_1")
         event = self.env["property.emergency.event"].create(
-            {"name": "Fire in car park", "project_id": self.project_a.id, "grade_id": grade.id}
+            {
+                "name": "Fire in car park",
+                "project_id": self.project_a.id,
+                "grade_id": grade.id,
+            }
         )
         event.action_notify()
         event.action_notify()

@@ -7,7 +7,12 @@ from datetime import datetime, time, timedelta
 from odoo import fields, models
 from odoo.tools.misc import xlsxwriter
 
-TARGETS = {"acceptance": 100.0, "handling": 98.0, "callback": 100.0, "satisfaction": 95.0}
+TARGETS = {
+    "acceptance": 100.0,
+    "handling": 98.0,
+    "callback": 100.0,
+    "satisfaction": 95.0,
+}
 
 
 class PropertyServiceAnalysisWizard(models.TransientModel):
@@ -62,7 +67,14 @@ class PropertyServiceAnalysisWizard(models.TransientModel):
                 row[3] += ticket.pcs_close_hours
                 row[4] += ticket.pcs_breach_count
             return [
-                (label, n, closed, first / n if n else 0.0, close / closed if closed else 0.0, breach)
+                (
+                    label,
+                    n,
+                    closed,
+                    first / n if n else 0.0,
+                    close / closed if closed else 0.0,
+                    breach,
+                )
                 for label, (n, closed, first, close, breach) in sorted(rows.items())
             ]
 
@@ -73,7 +85,9 @@ class PropertyServiceAnalysisWizard(models.TransientModel):
             per_partner[ticket.partner_id] += 1
         closed = tickets.filtered(lambda t: t.stage_id.closed)
         callbacks = closed.pcs_callback_ids.filtered(lambda c: c.state == "done")
-        satisfied = callbacks.filtered(lambda c: c.satisfaction in ("satisfied", "basic"))
+        satisfied = callbacks.filtered(
+            lambda c: c.satisfaction in ("satisfied", "basic")
+        )
         total = len(tickets) or 1
 
         def pct(part, whole):
@@ -103,8 +117,14 @@ class PropertyServiceAnalysisWizard(models.TransientModel):
                         if r[0] != self.env._("(none)")
                     ],
                 ),
-                (self.env._("By building"), breakdown(lambda t: t.pcs_building_id.display_name)),
-                (self.env._("By department"), breakdown(lambda t: t.pcs_department_id.name)),
+                (
+                    self.env._("By building"),
+                    breakdown(lambda t: t.pcs_building_id.display_name),
+                ),
+                (
+                    self.env._("By department"),
+                    breakdown(lambda t: t.pcs_department_id.name),
+                ),
                 (
                     self.env._("By channel"),
                     breakdown(lambda t: labels["pcs_channel"].get(t.pcs_channel)),
@@ -118,7 +138,11 @@ class PropertyServiceAnalysisWizard(models.TransientModel):
                 (self.env._("Acceptance"), rates["acceptance"], TARGETS["acceptance"]),
                 (self.env._("Handling"), rates["handling"], TARGETS["handling"]),
                 (self.env._("Callback"), rates["callback"], TARGETS["callback"]),
-                (self.env._("Satisfaction"), rates["satisfaction"], TARGETS["satisfaction"]),
+                (
+                    self.env._("Satisfaction"),
+                    rates["satisfaction"],
+                    TARGETS["satisfaction"],
+                ),
             ],
         }
 
@@ -143,8 +167,14 @@ class PropertyServiceAnalysisWizard(models.TransientModel):
         sheet.set_column(1, 5, 16)
         row = 0
         sheet.write(
-            row, 0, self.env._("Complaint and request analysis %(start)s - %(end)s",
-                               start=self.date_from, end=self.date_to), bold
+            row,
+            0,
+            self.env._(
+                "Complaint and request analysis %(start)s - %(end)s",
+                start=self.date_from,
+                end=self.date_to,
+            ),
+            bold,
         )
         row += 2
         for title, lines in data["sections"]:
@@ -155,7 +185,9 @@ class PropertyServiceAnalysisWizard(models.TransientModel):
             row += 1
             for line in lines:
                 for col, value in enumerate(line):
-                    sheet.write(row, col, round(value, 1) if isinstance(value, float) else value)
+                    sheet.write(
+                        row, col, round(value, 1) if isinstance(value, float) else value
+                    )
                 row += 1
             row += 1
         sheet.write(row, 0, self.env._("Rates against targets"), bold)
