@@ -67,3 +67,23 @@ class TestServiceRectification(ServiceCommon):
             "property_cs.action_report_service_analysis", wizard.ids
         )
         self.assertIn(b"Rates against targets", html)
+
+    def test_handover_defect_becomes_rectification(self):
+        handover = self.env["property.handover"].create(
+            {"unit_id": self.unit_a.id, "partner_id": self.owner_a.id}
+        )
+        defect = self.env["property.handover.defect"].create(
+            {"handover_id": handover.id, "location": "Kitchen", "name": "Tile cracked"}
+        )
+        defect.action_create_rectification()
+        defect.action_create_rectification()
+        record = defect.rectification_id
+        self.assertEqual(len(record), 1)
+        self.assertEqual(record.unit_id, self.unit_a)
+        self.assertEqual(record.ticket_id.pcs_category, "warranty_defect")
+        self.assertEqual(
+            self.env["property.rectification"].search_count(
+                [("defect_id", "=", defect.id)]
+            ),
+            1,
+        )

@@ -3,6 +3,7 @@
 from odoo import http
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
 
 from .service_common import ServiceCommon
 
@@ -71,3 +72,23 @@ class TestTicketCloseRoute(HttpCase, ServiceCommon):
         self._post_close(self.ticket_a, self.done)
         self.ticket_a.invalidate_recordset()
         self.assertTrue(self.ticket_a.closed)
+
+    def test_submit_refuses_other_owners_unit(self):
+        self.authenticate("svc_owner_a", "svc_owner_a")
+        data = {
+            "subject": "Hijack",
+            "description": "x",
+            "pcs_unit_id": self.unit_b.id,
+            "pcs_category": "complaint",
+            "csrf_token": http.Request.csrf_token(self),
+        }
+        with mute_logger("odoo.http"):
+            self.url_open("/submitted/ticket", data=data, allow_redirects=False)
+        self.assertFalse(self.Ticket.search([("name", "=", "Hijack")]))
+        data["pcs_unit_id"] = self.unit_a.id
+        self.url_open("/submitted/ticket", data=data, allow_redirects=False)
+        ticket = self.Ticket.search([("name", "=", "Hijack")])
+        self.assertEqual(ticket.pcs_unit_id, self.unit_a)
+        self.assertEqual(ticket.pcs_project_id, self.project_a)
+        self.assertEqual(ticket.pcs_channel, "portal")
+        self.assertEqual(ticket.partner_id, self.owner_a)
