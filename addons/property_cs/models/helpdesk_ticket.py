@@ -656,13 +656,8 @@ class HelpdeskTicket(models.Model):
         Escalation.create([{"ticket_id": ticket.id, "kind": kind} for ticket in self])
         if kind == "auto_major":
             self.write({"pcs_complaint_level": "major", "pcs_level_upgraded": True})
-            for ticket in self:
-                ticket.message_post(
-                    body=self.env._(
-                        "Unresolved for a month: the complaint is now major."
-                    ),
-                    subtype_xmlid="mail.mt_note",
-                )
+            body = self.env._("Unresolved for a month: the complaint is now major.")
+            self._message_log_batch({ticket.id: body for ticket in self})
         elif kind in ("director", "general_manager"):
             managers = self._pcs_recipients(kind)
             for ticket in self:
@@ -685,7 +680,8 @@ class HelpdeskTicket(models.Model):
                         ticket=ticket.display_name,
                     )
                 )
-                ticket.message_post(
+                # Mails are queued: a cron batch must not wait for SMTP.
+                ticket.with_context(mail_notify_force_send=False).message_post(
                     body=body,
                     partner_ids=partners.ids,
                     message_type="comment",
