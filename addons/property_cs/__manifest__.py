@@ -62,8 +62,11 @@
         "views/helpdesk_portal_templates.xml",
         "views/service_menus.xml",
     ],
-    "demo": ["demo/property_demo.xml", "demo/property_keys_demo.xml"],
-    "demo": ["demo/property_demo.xml", "demo/property_service_demo.xml"],
+    "demo": [
+        "demo/property_demo.xml",
+        "demo/property_keys_demo.xml",
+        "demo/property_service_demo.xml",
+    ],
     "application": True,
     "installable": True,
 }

@@ -48,3 +48,4 @@ from . import property_rectification
 from . import property_handover_defect_service
 from . import property_emergency_grade
 from . import property_emergency_event
+from . import property_request_mixin_service
