@@ -324,6 +324,7 @@ class HelpdeskTicket(models.Model):
         "pcs_urgency",
         "pcs_complaint_level",
         "pcs_complaint_valid",
+        "pcs_level_upgraded",
         "pcs_owner_deadline",
         "pcs_dispatched_at",
         "pcs_project_id",
@@ -375,11 +376,14 @@ class HelpdeskTicket(models.Model):
                 )
         if self.pcs_category == "complaint":
             level = self.pcs_complaint_level or "general"
-            if level == "general" and not self.pcs_owner_deadline:
+            # An automatic upgrade keeps the general complaint's resolve clock.
+            if (
+                level == "general" or self.pcs_level_upgraded
+            ) and not self.pcs_owner_deadline:
                 vals["pcs_resolve_deadline"] = start + timedelta(
                     days=limits["pcs_general_complaint_days"]
                 )
-            elif level == "important":
+            if level == "important":
                 vals["pcs_escalation_deadline"] = start + timedelta(
                     minutes=limits["pcs_important_complaint_minutes"]
                 )

@@ -30,6 +30,8 @@ class TestServiceEscalation(ServiceCommon):
             self.Ticket._cron_pcs_escalate()
             self.assertEqual(ticket.pcs_complaint_level, "major")
             self.assertTrue(ticket.pcs_level_upgraded)
+            self.assertEqual(ticket.pcs_resolve_deadline, datetime(2026, 3, 4, 2, 0))
+            self.assertTrue(ticket.pcs_overdue_resolve)
             self.assertEqual(
                 len(self._messages_to(ticket, self.general_manager.partner_id)), 1
             )
