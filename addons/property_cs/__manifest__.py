@@ -52,7 +52,6 @@
         "views/property_patrol_views.xml",
         "views/res_config_settings_keys_views.xml",
         "views/keys_menus.xml",
-        "security/property_cs_service_security.xml",
         "data/property_service_data.xml",
         "report/property_service_reports.xml",
         "views/helpdesk_ticket_views.xml",

@@ -78,9 +78,9 @@ class PropertyHelpdeskTicketController(HelpdeskTicketController):
             return request.redirect("/my")
         stage = request.env["helpdesk.ticket.stage"].sudo().browse(_to_int(stage_id))
         allowed = (
-            ticket_sudo.team_id._get_applicable_stages()
-            if ticket_sudo.team_id
-            else request.env["helpdesk.ticket.stage"].sudo().search([])
+            ticket_sudo.team_id.with_company(
+                ticket_sudo.company_id
+            )._get_applicable_stages()
         ).filtered(
             lambda s: s.close_from_portal
             and s.closed

@@ -40,9 +40,7 @@ class PropertyDispatchOrder(models.Model):
         related="ticket_id.pcs_appointment_at", readonly=False
     )
     description = fields.Text(string="Work", required=True)
-    department_id = fields.Many2one(
-        "property.department", tracking=True
-    )
+    department_id = fields.Many2one("property.department", tracking=True)
     user_id = fields.Many2one("res.users", string="Assigned To", tracking=True)
     state = fields.Selection(
         [

@@ -69,6 +69,13 @@ class TestTicketCloseRoute(HttpCase, ServiceCommon):
 
     def test_owner_closes_own_ticket(self):
         self.authenticate("svc_owner_a", "svc_owner_a")
+        page = self.url_open(f"/my/ticket/{self.ticket_a.id}")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("A-0101", page.text)
+        self.assertIn('method="POST"', page.text)
+        form = self.url_open("/new/ticket")
+        self.assertIn('name="pcs_unit_id"', form.text)
+        self.assertNotIn("B-0101", form.text)
         self._post_close(self.ticket_a, self.done)
         self.ticket_a.invalidate_recordset()
         self.assertTrue(self.ticket_a.closed)
