@@ -8,3 +8,9 @@ from . import test_key_ledger
 from . import test_access_card
 from . import test_vacant_visit
 from . import test_patrol
+from . import test_service_clocks
+from . import test_service_escalation
+from . import test_service_dispatch
+from . import test_service_callback
+from . import test_service_security
+from . import test_service_rectification

@@ -1,0 +1,719 @@
+# Copyright 2026 Property CS Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime, time, timedelta
+
+import pytz
+from dateutil.relativedelta import relativedelta
+
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.exceptions import UserError
+
+PCS_CATEGORIES = [
+    ("paid_repair", "Paid Special Repair"),
+    ("rectification", "Rectification"),
+    ("common_repair", "Common-Area Repair"),
+    ("neighbour_dispute", "Neighbour Dispute"),
+    ("complaint", "Complaint"),
+    ("suggestion", "Suggestion"),
+    ("consultation", "Consultation"),
+    ("warranty_defect", "Warranty Defect"),
+]
+# Categories whose work goes to a crew through a dispatch order.
+DISPATCH_CATEGORIES = (
+    "paid_repair",
+    "rectification",
+    "common_repair",
+    "warranty_defect",
+)
+PCS_CHANNELS = [
+    ("visit", "Visit"),
+    ("phone", "Phone"),
+    ("letter", "Letter"),
+    ("portal", "Portal / App"),
+    ("internal", "Internal (found by staff)"),
+]
+COMPLAINT_LEVELS = [
+    ("general", "General"),
+    ("important", "Important"),
+    ("major", "Major"),
+]
+COMPLAINT_LEVEL_HELP = (
+    "Major: a promised or contracted service not delivered or clearly wrong after "
+    "repeated complaints; major economic loss or personal injury caused by the "
+    "company; or any valid complaint not resolved within one month (automatic "
+    "upgrade). Goes to the general manager the same day.\n"
+    "Important: caused by the company's own negligence or failures. Goes to the "
+    "service-centre director within 30 minutes.\n"
+    "General: inconvenience from facilities or minor slips, easily fixed. Handled "
+    "at once; resolved within 2 days or by the owner's deadline."
+)
+# Clock name -> (deadline field, event field) for the "overdue" logic.
+CLOCKS = {
+    "first_reply": ("pcs_first_reply_deadline", "pcs_first_reply_at"),
+    "dispatch": ("pcs_dispatch_deadline", "pcs_dispatched_at"),
+    "on_site": ("pcs_on_site_deadline", "pcs_on_site_at"),
+    "resolve": ("pcs_resolve_deadline", "closed_date"),
+}
+# Escalation kinds in the order the job handles them.
+ESCALATION_KINDS = (
+    "auto_major",
+    "director",
+    "general_manager",
+    "overdue_first_reply",
+    "overdue_dispatch",
+    "overdue_on_site",
+    "overdue_resolve",
+)
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    # ------------------------------------------------------------------
+    # Registration
+    # ------------------------------------------------------------------
+    pcs_unit_id = fields.Many2one(
+        "property.unit", string="Unit", index=True, tracking=True
+    )
+    pcs_project_id = fields.Many2one(
+        "property.project",
+        string="Project",
+        compute="_compute_pcs_project_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        tracking=True,
+    )
+    pcs_building_id = fields.Many2one(
+        related="pcs_unit_id.building_id", store=True, string="Building"
+    )
+    pcs_channel = fields.Selection(
+        PCS_CHANNELS, string="Received By", default="visit", tracking=True
+    )
+    pcs_category = fields.Selection(
+        PCS_CATEGORIES,
+        string="Request Category",
+        default="consultation",
+        index=True,
+        tracking=True,
+    )
+    pcs_urgency = fields.Selection(
+        [("normal", "Normal"), ("urgent", "Urgent")],
+        string="Urgency",
+        default="normal",
+        required=True,
+        tracking=True,
+    )
+    pcs_appointment_at = fields.Datetime(
+        string="Appointment", help="Time agreed with the owner for the visit."
+    )
+    pcs_registered_at = fields.Datetime(
+        string="Registered At",
+        default=fields.Datetime.now,
+        required=True,
+        copy=False,
+        help="Time of registration, to the minute: all clocks start here.",
+    )
+    pcs_accountable_user_id = fields.Many2one(
+        "res.users",
+        string="First-Contact Owner",
+        default=lambda self: self.env.user,
+        tracking=True,
+        help="Whoever received the request stays accountable until it is closed "
+        "(首问负责).",
+    )
+    pcs_department_id = fields.Many2one(
+        "property.department", string="Accountable Department", tracking=True
+    )
+    # ------------------------------------------------------------------
+    # Complaints
+    # ------------------------------------------------------------------
+    pcs_complaint_level = fields.Selection(
+        COMPLAINT_LEVELS,
+        string="Complaint Level",
+        tracking=True,
+        help=COMPLAINT_LEVEL_HELP,
+    )
+    pcs_complaint_valid = fields.Selection(
+        [("valid", "Valid"), ("invalid", "Invalid")],
+        string="Validity",
+        default="valid",
+        tracking=True,
+        help="Invalid complaints are still answered politely.",
+    )
+    pcs_invalid_reason = fields.Text(string="Why Invalid")
+    pcs_owner_deadline = fields.Datetime(
+        string="Owner's Deadline", help="Deadline requested by the owner."
+    )
+    pcs_level_upgraded = fields.Boolean(
+        string="Upgraded Automatically",
+        readonly=True,
+        copy=False,
+        help="Set when the complaint became major after one month unresolved.",
+    )
+    pcs_reopen_count = fields.Integer(string="Reopened", readonly=True, copy=False)
+    # ------------------------------------------------------------------
+    # Events and clocks
+    # ------------------------------------------------------------------
+    pcs_first_reply_at = fields.Datetime(string="First Reply At", copy=False)
+    pcs_dispatched_at = fields.Datetime(string="Dispatched At", copy=False)
+    pcs_on_site_at = fields.Datetime(string="On Site At", copy=False)
+    pcs_first_reply_deadline = fields.Datetime(
+        string="First Reply Deadline",
+        compute="_compute_pcs_deadlines",
+        store=True,
+        index=True,
+    )
+    pcs_dispatch_deadline = fields.Datetime(
+        string="Dispatch Deadline",
+        compute="_compute_pcs_deadlines",
+        store=True,
+        index=True,
+    )
+    pcs_on_site_deadline = fields.Datetime(
+        string="On-Site Deadline",
+        compute="_compute_pcs_deadlines",
+        store=True,
+        index=True,
+    )
+    pcs_resolve_deadline = fields.Datetime(
+        string="Resolve Deadline",
+        compute="_compute_pcs_deadlines",
+        store=True,
+        index=True,
+    )
+    pcs_escalation_deadline = fields.Datetime(
+        string="Escalation Deadline",
+        compute="_compute_pcs_deadlines",
+        store=True,
+        help="When an important complaint must reach the director, or a major "
+        "one the general manager.",
+    )
+    pcs_upgrade_deadline = fields.Datetime(
+        string="Automatic Upgrade On",
+        compute="_compute_pcs_deadlines",
+        store=True,
+        index=True,
+        help="A valid complaint still open then becomes major.",
+    )
+    pcs_overdue_first_reply = fields.Boolean(
+        string="First Reply Overdue",
+        compute="_compute_pcs_overdue",
+        search="_search_pcs_overdue_first_reply",
+    )
+    pcs_overdue_dispatch = fields.Boolean(
+        string="Dispatch Overdue",
+        compute="_compute_pcs_overdue",
+        search="_search_pcs_overdue_dispatch",
+    )
+    pcs_overdue_on_site = fields.Boolean(
+        string="On Site Overdue",
+        compute="_compute_pcs_overdue",
+        search="_search_pcs_overdue_on_site",
+    )
+    pcs_overdue_resolve = fields.Boolean(
+        string="Resolution Overdue",
+        compute="_compute_pcs_overdue",
+        search="_search_pcs_overdue_resolve",
+    )
+    pcs_overdue = fields.Boolean(
+        string="Overdue", compute="_compute_pcs_overdue", search="_search_pcs_overdue"
+    )
+    # Statistics (stored, for pivot and graph)
+    pcs_first_reply_minutes = fields.Float(
+        string="Minutes to First Reply",
+        compute="_compute_pcs_durations",
+        store=True,
+        aggregator="avg",
+    )
+    pcs_close_hours = fields.Float(
+        string="Hours to Close",
+        compute="_compute_pcs_durations",
+        store=True,
+        aggregator="avg",
+    )
+    pcs_breach_count = fields.Integer(
+        string="Clocks Breached",
+        compute="_compute_pcs_breach_count",
+        store=True,
+        help="Number of clocks of this request that ran out.",
+    )
+    pcs_followup_reminded_on = fields.Date(
+        string="Follow-up Reminded On",
+        readonly=True,
+        copy=False,
+        help="Day of the last daily follow-up reminder (one per day).",
+    )
+    pcs_followup_ids = fields.One2many(
+        "property.ticket.followup", "ticket_id", string="Follow-ups"
+    )
+    pcs_escalation_ids = fields.One2many(
+        "property.ticket.escalation", "ticket_id", string="Escalations"
+    )
+    pcs_dispatch_order_ids = fields.One2many(
+        "property.dispatch.order", "ticket_id", string="Dispatch Orders"
+    )
+    pcs_dispatch_order_count = fields.Integer(compute="_compute_pcs_counts")
+    pcs_callback_ids = fields.One2many(
+        "property.callback", "ticket_id", string="Callbacks"
+    )
+    pcs_callback_count = fields.Integer(compute="_compute_pcs_counts")
+
+    def _compute_pcs_counts(self):
+        orders = dict(
+            self.env["property.dispatch.order"]._read_group(
+                [("ticket_id", "in", self.ids)], ["ticket_id"], ["__count"]
+            )
+        )
+        callbacks = dict(
+            self.env["property.callback"]._read_group(
+                [("ticket_id", "in", self.ids)], ["ticket_id"], ["__count"]
+            )
+        )
+        for ticket in self:
+            ticket.pcs_dispatch_order_count = orders.get(ticket, 0)
+            ticket.pcs_callback_count = callbacks.get(ticket, 0)
+
+    def action_pcs_view_dispatch_orders(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_cs.property_dispatch_order_action"
+        )
+        action["domain"] = [("ticket_id", "=", self.id)]
+        action["context"] = {
+            "default_ticket_id": self.id,
+            "default_description": self.name,
+            "default_department_id": self.pcs_department_id.id,
+        }
+        return action
+
+    def action_pcs_view_callbacks(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_cs.property_callback_action"
+        )
+        action["domain"] = [("ticket_id", "=", self.id)]
+        action["context"] = {"default_ticket_id": self.id}
+        return action
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("pcs_unit_id")
+    def _compute_pcs_project_id(self):
+        for ticket in self:
+            if ticket.pcs_unit_id:
+                ticket.pcs_project_id = ticket.pcs_unit_id.project_id
+
+    @api.onchange("pcs_unit_id")
+    def _onchange_pcs_unit_id(self):
+        owners = self.pcs_unit_id.current_owner_ids
+        if owners and self.partner_id not in owners:
+            self.partner_id = owners[:1]
+
+    def _pcs_end_of_day(self, moment):
+        tz = pytz.timezone(self.company_id.partner_id.tz or self.env.user.tz or "UTC")
+        local = pytz.utc.localize(moment).astimezone(tz)
+        end = tz.localize(datetime.combine(local.date(), time(23, 59, 59)))
+        return end.astimezone(pytz.utc).replace(tzinfo=None)
+
+    @api.depends(
+        "pcs_registered_at",
+        "pcs_category",
+        "pcs_urgency",
+        "pcs_complaint_level",
+        "pcs_complaint_valid",
+        "pcs_level_upgraded",
+        "pcs_owner_deadline",
+        "pcs_dispatched_at",
+        "pcs_project_id",
+        "company_id",
+    )
+    def _compute_pcs_deadlines(self):
+        limits_cache = {}
+        for ticket in self:
+            start = ticket.pcs_registered_at
+            vals = dict.fromkeys(
+                (
+                    "pcs_first_reply_deadline",
+                    "pcs_dispatch_deadline",
+                    "pcs_on_site_deadline",
+                    "pcs_resolve_deadline",
+                    "pcs_escalation_deadline",
+                    "pcs_upgrade_deadline",
+                ),
+                False,
+            )
+            if start and ticket.pcs_category:
+                key = (ticket.pcs_project_id.id, ticket.company_id.id)
+                if key not in limits_cache:
+                    limits_cache[key] = ticket.pcs_project_id._pcs_limits(
+                        ticket.company_id or self.env.company
+                    )
+                limits = limits_cache[key]
+                vals.update(ticket._pcs_deadline_values(start, limits))
+            ticket.update(vals)
+
+    def _pcs_deadline_values(self, start, limits):
+        """Deadlines of one ticket registered at ``start`` (DOMAIN.md)."""
+        self.ensure_one()
+        vals = {
+            "pcs_first_reply_deadline": start
+            + timedelta(minutes=limits["pcs_first_reply_minutes"]),
+            "pcs_resolve_deadline": self.pcs_owner_deadline or False,
+        }
+        if self.pcs_category in DISPATCH_CATEGORIES:
+            minutes = (
+                limits["pcs_dispatch_urgent_minutes"]
+                if self.pcs_urgency == "urgent"
+                else limits["pcs_dispatch_normal_minutes"]
+            )
+            vals["pcs_dispatch_deadline"] = start + timedelta(minutes=minutes)
+            if self.pcs_dispatched_at:
+                vals["pcs_on_site_deadline"] = self.pcs_dispatched_at + timedelta(
+                    minutes=limits["pcs_on_site_minutes"]
+                )
+        if self.pcs_category == "complaint":
+            level = self.pcs_complaint_level or "general"
+            # An automatic upgrade keeps the general complaint's resolve clock.
+            if (
+                level == "general" or self.pcs_level_upgraded
+            ) and not self.pcs_owner_deadline:
+                vals["pcs_resolve_deadline"] = start + timedelta(
+                    days=limits["pcs_general_complaint_days"]
+                )
+            if level == "important":
+                vals["pcs_escalation_deadline"] = start + timedelta(
+                    minutes=limits["pcs_important_complaint_minutes"]
+                )
+            elif level == "major":
+                vals["pcs_escalation_deadline"] = self._pcs_end_of_day(start)
+            if self.pcs_complaint_valid != "invalid" and level != "major":
+                vals["pcs_upgrade_deadline"] = start + relativedelta(
+                    months=limits["pcs_complaint_upgrade_months"]
+                )
+        return vals
+
+    @api.depends_context("uid")
+    def _compute_pcs_overdue(self):
+        now = fields.Datetime.now()
+        for ticket in self:
+            is_open = not ticket.stage_id.closed
+            overdue = {}
+            for clock, (deadline_field, event_field) in CLOCKS.items():
+                deadline = ticket[deadline_field]
+                overdue[clock] = bool(
+                    is_open and deadline and deadline < now and not ticket[event_field]
+                )
+            ticket.pcs_overdue_first_reply = overdue["first_reply"]
+            ticket.pcs_overdue_dispatch = overdue["dispatch"]
+            ticket.pcs_overdue_on_site = overdue["on_site"]
+            ticket.pcs_overdue_resolve = overdue["resolve"]
+            ticket.pcs_overdue = any(overdue.values())
+
+    @api.model
+    def _pcs_overdue_domain(self, clock, now=None):
+        deadline_field, event_field = CLOCKS[clock]
+        return [
+            (deadline_field, "<", now or fields.Datetime.now()),
+            (event_field, "=", False),
+            ("stage_id.closed", "=", False),
+        ]
+
+    def _pcs_search_overdue(self, clocks, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on an overdue flag."))
+        now = fields.Datetime.now()
+        domain = []
+        for clock in clocks:
+            clock_domain = ["&", "&"] + self._pcs_overdue_domain(clock, now)
+            domain = ["|"] + domain + clock_domain if domain else clock_domain
+        if (operator == "=") != value:
+            domain = ["!"] + domain
+        return domain
+
+    def _search_pcs_overdue_first_reply(self, operator, value):
+        return self._pcs_search_overdue(["first_reply"], operator, value)
+
+    def _search_pcs_overdue_dispatch(self, operator, value):
+        return self._pcs_search_overdue(["dispatch"], operator, value)
+
+    def _search_pcs_overdue_on_site(self, operator, value):
+        return self._pcs_search_overdue(["on_site"], operator, value)
+
+    def _search_pcs_overdue_resolve(self, operator, value):
+        return self._pcs_search_overdue(["resolve"], operator, value)
+
+    def _search_pcs_overdue(self, operator, value):
+        return self._pcs_search_overdue(list(CLOCKS), operator, value)
+
+    @api.depends("pcs_registered_at", "pcs_first_reply_at", "closed_date")
+    def _compute_pcs_durations(self):
+        for ticket in self:
+            start = ticket.pcs_registered_at
+            ticket.pcs_first_reply_minutes = (
+                (ticket.pcs_first_reply_at - start).total_seconds() / 60
+                if start and ticket.pcs_first_reply_at
+                else 0.0
+            )
+            ticket.pcs_close_hours = (
+                (ticket.closed_date - start).total_seconds() / 3600
+                if start and ticket.closed_date
+                else 0.0
+            )
+
+    @api.depends(
+        "pcs_escalation_ids.kind",
+        "pcs_first_reply_at",
+        "pcs_dispatched_at",
+        "pcs_on_site_at",
+        "closed_date",
+        "pcs_first_reply_deadline",
+        "pcs_dispatch_deadline",
+        "pcs_on_site_deadline",
+        "pcs_resolve_deadline",
+    )
+    def _compute_pcs_breach_count(self):
+        for ticket in self:
+            kinds = set(ticket.pcs_escalation_ids.mapped("kind"))
+            count = 0
+            for clock, (deadline_field, event_field) in CLOCKS.items():
+                deadline, event = ticket[deadline_field], ticket[event_field]
+                if f"overdue_{clock}" in kinds or (
+                    deadline and event and event > deadline
+                ):
+                    count += 1
+            ticket.pcs_breach_count = count
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("pcs_unit_id") and not vals.get("partner_id"):
+                unit = self.env["property.unit"].browse(vals["pcs_unit_id"])
+                owner = unit.sudo().current_owner_ids[:1]
+                if owner:
+                    vals["partner_id"] = owner.id
+        return super().create(vals_list)
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_pcs_first_reply(self):
+        """The owner has been told how the request will be handled."""
+        now = fields.Datetime.now()
+        self.filtered(lambda t: not t.pcs_first_reply_at).write(
+            {"pcs_first_reply_at": now}
+        )
+
+    def _pcs_reopen_stage(self):
+        self.ensure_one()
+        stages = self.team_id._get_applicable_stages() if self.team_id else False
+        open_stages = (
+            stages.filtered(lambda s: not s.closed and not s.unattended)
+            if stages
+            else self.env["helpdesk.ticket.stage"].search(
+                [("closed", "=", False), ("unattended", "=", False)], limit=1
+            )
+        )
+        return open_stages[:1] or self.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_stage_in_progress"
+        )
+
+    def _pcs_reopen(self, reason):
+        for ticket in self:
+            ticket.write(
+                {
+                    "stage_id": ticket._pcs_reopen_stage().id,
+                    "closed_date": False,
+                    "pcs_reopen_count": ticket.pcs_reopen_count + 1,
+                }
+            )
+            ticket.message_post(
+                body=self.env._("Reopened: %s", reason),
+                subtype_xmlid="mail.mt_note",
+            )
+
+    def action_pcs_open_followups(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_cs.property_ticket_followup_action"
+        )
+        action["domain"] = [("ticket_id", "=", self.id)]
+        action["context"] = {"default_ticket_id": self.id}
+        return action
+
+    # ------------------------------------------------------------------
+    # Daily follow-up reminder
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_pcs_followup_reminder(self, limit=500):
+        """One follow-up activity per open ticket and day (idempotent)."""
+        activity_type = self.env.ref("property_cs.mail_activity_ticket_followup")
+        today = fields.Date.context_today(self)
+        domain = [
+            ("stage_id.closed", "=", False),
+            ("pcs_category", "!=", False),
+            "|",
+            ("pcs_followup_reminded_on", "=", False),
+            ("pcs_followup_reminded_on", "<", today),
+        ]
+        tickets = self.search(domain, limit=limit, order="id")
+        tickets.write({"pcs_followup_reminded_on": today})
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": ticket.id,
+                    "activity_type_id": activity_type.id,
+                    "date_deadline": today,
+                    "summary": self.env._("Follow up with the owner today"),
+                    "user_id": (ticket.pcs_accountable_user_id or ticket.user_id).id
+                    or SUPERUSER_ID,
+                }
+                for ticket in tickets
+            ]
+        )
+        remaining = self.search_count(domain) if len(tickets) == limit else 0
+        self.env["ir.cron"]._notify_progress(done=len(tickets), remaining=remaining)
+        return len(tickets)
+
+    # ------------------------------------------------------------------
+    # Escalation
+    # ------------------------------------------------------------------
+    @api.model
+    def _pcs_escalation_domain(self, kind, now):
+        not_done = [("pcs_escalation_ids", "not any", [("kind", "=", kind)])]
+        is_open = [("stage_id.closed", "=", False)]
+        complaint = [("pcs_category", "=", "complaint")]
+        if kind == "auto_major":
+            return (
+                not_done
+                + is_open
+                + complaint
+                + [
+                    ("pcs_complaint_valid", "!=", "invalid"),
+                    ("pcs_complaint_level", "!=", "major"),
+                    ("pcs_upgrade_deadline", "<=", now),
+                ]
+            )
+        if kind == "director":
+            return (
+                not_done
+                + is_open
+                + complaint
+                + [("pcs_complaint_level", "=", "important")]
+            )
+        if kind == "general_manager":
+            return (
+                not_done + is_open + complaint + [("pcs_complaint_level", "=", "major")]
+            )
+        clock = kind.removeprefix("overdue_")
+        return not_done + self._pcs_overdue_domain(clock, now)
+
+    @api.model
+    def _cron_pcs_escalate(self, limit=500):
+        """Escalate tickets in batches of ``limit``; a second run changes nothing.
+
+        Each escalation writes one ``property.ticket.escalation`` row per ticket
+        and kind (unique in the database) in the same transaction as its
+        notification, so an interrupted run resumes where it stopped.
+        """
+        now = fields.Datetime.now()
+        done = 0
+        for kind in ESCALATION_KINDS:
+            if done >= limit:
+                break
+            tickets = self.search(
+                self._pcs_escalation_domain(kind, now), limit=limit - done, order="id"
+            )
+            if tickets:
+                tickets._pcs_escalate(kind)
+                done += len(tickets)
+        remaining = 0
+        if done >= limit:
+            remaining = sum(
+                self.search_count(self._pcs_escalation_domain(kind, now))
+                for kind in ESCALATION_KINDS
+            )
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        return done
+
+    def _pcs_recipients(self, kind):
+        """Users to notify for an escalation, keyed by company (one query each)."""
+        group = self.env.ref(
+            "property_cs.group_general_manager"
+            if kind == "general_manager"
+            else "property_cs.group_director"
+        )
+        users = group.sudo().users.filtered(
+            lambda u: not u.share and u.active and u.id != SUPERUSER_ID
+        )
+        return users
+
+    def _pcs_escalate(self, kind):
+        Escalation = self.env["property.ticket.escalation"]
+        Escalation.create([{"ticket_id": ticket.id, "kind": kind} for ticket in self])
+        if kind == "auto_major":
+            self.write({"pcs_complaint_level": "major", "pcs_level_upgraded": True})
+            body = self.env._("Unresolved for a month: the complaint is now major.")
+            self._message_log_batch({ticket.id: body for ticket in self})
+        elif kind in ("director", "general_manager"):
+            managers = self._pcs_recipients(kind)
+            for ticket in self:
+                users = managers.filtered(
+                    lambda u, t=ticket: t.company_id in u.company_ids
+                )
+                if kind == "director" and ticket.pcs_project_id.manager_id:
+                    users = ticket.pcs_project_id.manager_id
+                partners = users.partner_id
+                body = (
+                    self.env._(
+                        "Important complaint %(ticket)s: please handle it (director, "
+                        "within 30 minutes).",
+                        ticket=ticket.display_name,
+                    )
+                    if kind == "director"
+                    else self.env._(
+                        "Major complaint %(ticket)s: please handle it today "
+                        "(general manager).",
+                        ticket=ticket.display_name,
+                    )
+                )
+                # Mails are queued: a cron batch must not wait for SMTP.
+                ticket.with_context(mail_notify_force_send=False).message_post(
+                    body=body,
+                    partner_ids=partners.ids,
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_note",
+                )
+        else:
+            activity_type = self.env.ref("property_cs.mail_activity_ticket_overdue")
+            model_id = self.env["ir.model"]._get_id(self._name)
+            labels = {
+                "overdue_first_reply": self.env._("First reply overdue"),
+                "overdue_dispatch": self.env._("Dispatch overdue"),
+                "overdue_on_site": self.env._("Crew on site overdue"),
+                "overdue_resolve": self.env._("Resolution overdue"),
+            }
+            today = fields.Date.context_today(self)
+            self.env["mail.activity"].with_context(
+                mail_activity_quick_update=True
+            ).create(
+                [
+                    {
+                        "res_model_id": model_id,
+                        "res_id": ticket.id,
+                        "activity_type_id": activity_type.id,
+                        "date_deadline": today,
+                        "summary": labels[kind],
+                        "user_id": (ticket.pcs_accountable_user_id or ticket.user_id).id
+                        or SUPERUSER_ID,
+                    }
+                    for ticket in self
+                ]
+            )
