@@ -9,7 +9,8 @@ class PropertyDispatchOrder(models.Model):
 
     _name = "property.dispatch.order"
     _description = "Dispatch Order"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["property.sequence.mixin", "mail.thread", "mail.activity.mixin"]
+    _pcs_sequence_code = "property.dispatch.order"
     _order = "id desc"
     _check_company_auto = True
 
@@ -101,16 +102,6 @@ class PropertyDispatchOrder(models.Model):
     def _compute_amount_total(self):
         for order in self:
             order.amount_total = order.labour_amount + order.material_amount
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("property.dispatch.order")
-                    or "/"
-                )
-        return super().create(vals_list)
 
     def _check_state(self, states):
         wrong = self.filtered(lambda o: o.state not in states)

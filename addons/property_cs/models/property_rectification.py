@@ -1,6 +1,6 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 
@@ -14,7 +14,8 @@ class PropertyRectification(models.Model):
 
     _name = "property.rectification"
     _description = "Rectification Record"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["property.sequence.mixin", "mail.thread", "mail.activity.mixin"]
+    _pcs_sequence_code = "property.rectification"
     _order = "id desc"
     _check_company_auto = True
 
@@ -68,16 +69,6 @@ class PropertyRectification(models.Model):
     archive_document_id = fields.Many2one(
         "property.archive.document", string="Archive Copy", readonly=True
     )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("property.rectification")
-                    or "/"
-                )
-        return super().create(vals_list)
 
     def _check_state(self, state):
         if self.filtered(lambda r: r.state != state):

@@ -4,7 +4,10 @@ from odoo import api, models
 
 
 class PropertySequenceMixin(models.AbstractModel):
-    """Numbers ``name`` from the ``ir.sequence`` of ``_pcs_sequence_code``."""
+    """Numbers ``name`` from the ``ir.sequence`` of ``_pcs_sequence_code``.
+
+    A missing name, ``/`` or "New" is a placeholder replaced on creation.
+    """
 
     _name = "property.sequence.mixin"
     _description = "Numbered Property Document"
@@ -14,7 +17,7 @@ class PropertySequenceMixin(models.AbstractModel):
     def create(self, vals_list):
         new = self.env._("New")
         for vals in vals_list:
-            if vals.get("name", new) == new:
+            if vals.get("name", new) in (new, "/"):
                 vals["name"] = (
                     self.env["ir.sequence"].next_by_code(self._pcs_sequence_code) or new
                 )
