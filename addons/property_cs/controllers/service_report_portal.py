@@ -24,7 +24,10 @@ class PropertyServiceReportPortal(CustomerPortal):
         Report = request.env["property.service.report"]
         reports = Report.search([]) if Report.has_access("read") else Report
         values = self._prepare_portal_layout_values()
-        values.update({"reports": reports, "page_name": "property_service_reports"})
+        # Found with the owner's rules; shown with the project's name.
+        values.update(
+            {"reports": reports.sudo(), "page_name": "property_service_reports"}
+        )
         return request.render("property_cs.portal_my_service_reports", values)
 
     @http.route(

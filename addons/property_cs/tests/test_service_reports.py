@@ -5,7 +5,7 @@ from datetime import date, datetime
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import freeze_time, new_test_user, tagged
+from odoo.tests import HttpCase, freeze_time, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .service_common import ServiceCommon
@@ -330,3 +330,39 @@ class TestServiceReports(ServiceCommon):
         # 5 of 6 answered, 3 of 6 closed.
         self.assertAlmostEqual(groups[0][0], 500 / 6, places=2)
         self.assertAlmostEqual(groups[0][1], 50.0, places=2)
+
+
+@tagged("post_install", "-at_install")
+class TestServiceReportPortal(HttpCase, ServiceCommon):
+    """The owners' portal lists the published reports of their project only."""
+
+    def setUp(self):
+        super().setUp()
+        Report = self.env["property.service.report"]
+        self.report = Report.create(
+            {"project_id": self.project_a.id, "date_from": date(2026, 3, 1)}
+        )
+        self.report.write({"state": "published"})
+
+    def test_portal_owner_of_project(self):
+        self.authenticate("svc_owner_a", "svc_owner_a")
+        listing = self.url_open("/my/service-reports")
+        self.assertEqual(listing.status_code, 200)
+        self.assertIn(self.report.name, listing.text)
+        page = self.url_open(f"/my/service-reports/{self.report.id}")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Key works and rectifications", page.text)
+        pdf = self.url_open(
+            f"/my/service-reports/{self.report.id}?report_type=html"
+        )
+        self.assertEqual(pdf.status_code, 200)
+        self.assertIn("Property Service Report", pdf.text)
+
+    def test_portal_owner_of_other_project(self):
+        self.authenticate("svc_owner_b", "svc_owner_b")
+        listing = self.url_open("/my/service-reports")
+        self.assertNotIn(self.report.name, listing.text)
+        page = self.url_open(
+            f"/my/service-reports/{self.report.id}", allow_redirects=False
+        )
+        self.assertEqual(page.status_code, 303)
