@@ -107,8 +107,7 @@ class HelpdeskTicket(models.Model):
         Ticket = self.sudo().with_context(active_test=False)
         base = [("pcs_project_id", "=", project.id), ("pcs_category", "!=", False)]
         new = Ticket.search(
-            base
-            + [("pcs_registered_at", ">=", start), ("pcs_registered_at", "<", end)]
+            base + [("pcs_registered_at", ">=", start), ("pcs_registered_at", "<", end)]
         )
         closed = Ticket.search(
             base
@@ -156,14 +155,18 @@ class HelpdeskTicket(models.Model):
                     lambda t, d=deadline_field, e=event_field: not t[e] or t[e] > t[d]
                 )
             )
-        escalations = self.env["property.ticket.escalation"].sudo()._read_group(
-            [
-                ("project_id", "=", project.id),
-                ("date", ">=", start),
-                ("date", "<", end),
-            ],
-            ["kind"],
-            ["__count"],
+        escalations = (
+            self.env["property.ticket.escalation"]
+            .sudo()
+            ._read_group(
+                [
+                    ("project_id", "=", project.id),
+                    ("date", ">=", start),
+                    ("date", "<", end),
+                ],
+                ["kind"],
+                ["__count"],
+            )
         )
         callbacks = (
             self.env["property.callback"]

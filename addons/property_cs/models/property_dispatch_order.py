@@ -120,9 +120,7 @@ class PropertyDispatchOrder(models.Model):
         moved = self.browse()
         before = {}
         if "user_id" in vals or "department_id" in vals:
-            for order in self.filtered(
-                lambda o: o.state not in ("draft", "cancel")
-            ):
+            for order in self.filtered(lambda o: o.state not in ("draft", "cancel")):
                 if any(
                     field in vals and order[field].id != (vals[field] or False)
                     for field in ("user_id", "department_id")
@@ -135,7 +133,11 @@ class PropertyDispatchOrder(models.Model):
             values = {"reassign_count": order.reassign_count + 1}
             if order.state == "accepted":
                 values.update(
-                    {"state": "dispatched", "accepted_by_id": False, "accepted_at": False}
+                    {
+                        "state": "dispatched",
+                        "accepted_by_id": False,
+                        "accepted_at": False,
+                    }
                 )
             super(PropertyDispatchOrder, order).write(values)
             order.message_post(

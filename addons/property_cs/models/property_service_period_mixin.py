@@ -53,11 +53,14 @@ class PropertyServicePeriodMixin(models.AbstractModel):
         "callback 100%, satisfaction 95%).",
     )
 
-    @api.depends("acceptance_rate", "handling_rate", "callback_rate", "satisfaction_rate")
+    @api.depends(
+        "acceptance_rate", "handling_rate", "callback_rate", "satisfaction_rate"
+    )
     def _compute_below_target(self):
         for record in self:
             record.below_target = any(
-                record[f"{key}_rate"] < target for key, target in SERVICE_TARGETS.items()
+                record[f"{key}_rate"] < target
+                for key, target in SERVICE_TARGETS.items()
             )
 
     def _pcs_refresh_stats(self):

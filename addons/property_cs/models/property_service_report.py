@@ -42,11 +42,9 @@ class PropertyServiceReport(models.Model):
         string="Complaints and How They Were Handled",
         help="Prefilled from the month's complaints (no owner names).",
     )
-    notices = fields.Html(string="Notices")
+    notices = fields.Html()
     next_month_plan = fields.Html(string="Plan for Next Month")
-    approved_by_id = fields.Many2one(
-        "res.users", string="Approved By", readonly=True, copy=False
-    )
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     approved_at = fields.Datetime(readonly=True, copy=False)
     published_at = fields.Datetime(readonly=True, copy=False)
 
@@ -68,9 +66,10 @@ class PropertyServiceReport(models.Model):
             )
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for report in self:
             report.access_url = f"/my/service-reports/{report.id}"
+        return res
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -87,9 +86,7 @@ class PropertyServiceReport(models.Model):
     def write(self, vals):
         narrative = {"highlights", "complaint_summary", "notices", "next_month_plan"}
         if narrative & set(vals) and self.filtered(lambda r: r.state == "published"):
-            raise UserError(
-                self.env._("A published report can no longer be edited.")
-            )
+            raise UserError(self.env._("A published report can no longer be edited."))
         return super().write(vals)
 
     # ------------------------------------------------------------------
@@ -224,7 +221,9 @@ class PropertyServiceReport(models.Model):
         """Publish to the owners of the project (portal), once approved."""
         if self.filtered(lambda r: r.state != "approved"):
             raise UserError(
-                self.env._("The director must approve the report before it is published.")
+                self.env._(
+                    "The director must approve the report before it is published."
+                )
             )
         self.write({"state": "published", "published_at": fields.Datetime.now()})
 
@@ -243,9 +242,9 @@ class PropertyServiceReport(models.Model):
         )
 
     def action_print(self):
-        return self.env.ref(
-            "property_cs.action_report_service_report"
-        ).report_action(self)
+        return self.env.ref("property_cs.action_report_service_report").report_action(
+            self
+        )
 
     # ------------------------------------------------------------------
     # Monthly job: a draft for last month, by the 10th
@@ -279,4 +278,3 @@ class PropertyServiceReport(models.Model):
     def _get_report_base_filename(self):
         self.ensure_one()
         return self.name
-

@@ -148,6 +148,6 @@ class PropertyWeeklySummary(models.Model):
         self._pcs_refresh_stats()
 
     def action_print(self):
-        return self.env.ref(
-            "property_cs.action_report_weekly_summary"
-        ).report_action(self)
+        return self.env.ref("property_cs.action_report_weekly_summary").report_action(
+            self
+        )

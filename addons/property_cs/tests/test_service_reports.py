@@ -150,7 +150,11 @@ class TestServiceReports(ServiceCommon):
             "t1, t2, t3, t6 new; t1, t3 closed; t2, t4, t6 open on Sunday night",
         )
         self.assertEqual(
-            (stats["complaint_new"], stats["complaint_closed"], stats["complaint_open"]),
+            (
+                stats["complaint_new"],
+                stats["complaint_closed"],
+                stats["complaint_open"],
+            ),
             (2, 1, 1),
         )
         self.assertEqual(
@@ -233,7 +237,8 @@ class TestServiceReports(ServiceCommon):
         self.assertIn(self.project_b, visible.project_id)
         self.assertNotIn(self.project_a, visible.project_id)
         self.assertIn(
-            self.project_a, self.Summary.with_user(self.cs_manager).search([]).project_id
+            self.project_a,
+            self.Summary.with_user(self.cs_manager).search([]).project_id,
         )
 
     # ------------------------------------------------------------------
@@ -352,9 +357,7 @@ class TestServiceReportPortal(HttpCase, ServiceCommon):
         page = self.url_open(f"/my/service-reports/{self.report.id}")
         self.assertEqual(page.status_code, 200)
         self.assertIn("Key works and rectifications", page.text)
-        pdf = self.url_open(
-            f"/my/service-reports/{self.report.id}?report_type=html"
-        )
+        pdf = self.url_open(f"/my/service-reports/{self.report.id}?report_type=html")
         self.assertEqual(pdf.status_code, 200)
         self.assertIn("Property Service Report", pdf.text)
 
