@@ -335,6 +335,17 @@ class TestServiceReports(ServiceCommon):
         # 5 of 6 answered, 3 of 6 closed.
         self.assertAlmostEqual(groups[0][0], 500 / 6, places=2)
         self.assertAlmostEqual(groups[0][1], 50.0, places=2)
+        Callback = self.env["property.callback"]
+        [(done_rate,)] = Callback._read_group(
+            [("project_id", "=", self.project_a.id)], [], ["done_rate:avg"]
+        )
+        self.assertAlmostEqual(done_rate, 200 / 3, places=2)
+        [(satisfaction,)] = Callback._read_group(
+            [("project_id", "=", self.project_a.id), ("state", "=", "done")],
+            [],
+            ["satisfaction_rate:avg"],
+        )
+        self.assertEqual(satisfaction, 50.0)
 
 
 @tagged("post_install", "-at_install")
