@@ -42,6 +42,23 @@ class HelpdeskTicket(models.Model):
         aggregator="avg",
         help="Share of requests closed (target 98%).",
     )
+    # Clocks that ran out, one measure per clock (sum in the pivot).
+    pcs_breach_first_reply = fields.Integer(
+        string="First Reply Breached",
+        compute="_compute_pcs_breach_clocks",
+        store=True,
+    )
+    pcs_breach_dispatch = fields.Integer(
+        string="Dispatch Breached", compute="_compute_pcs_breach_clocks", store=True
+    )
+    pcs_breach_on_site = fields.Integer(
+        string="On Site Breached", compute="_compute_pcs_breach_clocks", store=True
+    )
+    pcs_breach_resolve = fields.Integer(
+        string="Resolution Breached",
+        compute="_compute_pcs_breach_clocks",
+        store=True,
+    )
     pcs_repeat_complaint = fields.Boolean(
         string="Repeat Complainant",
         readonly=True,
@@ -55,6 +72,29 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket.pcs_accepted_rate = 100.0 if ticket.pcs_first_reply_at else 0.0
             ticket.pcs_handled_rate = 100.0 if ticket.stage_id.closed else 0.0
+
+    @api.depends(
+        "pcs_escalation_ids.kind",
+        "pcs_first_reply_at",
+        "pcs_dispatched_at",
+        "pcs_on_site_at",
+        "closed_date",
+        "pcs_first_reply_deadline",
+        "pcs_dispatch_deadline",
+        "pcs_on_site_deadline",
+        "pcs_resolve_deadline",
+    )
+    def _compute_pcs_breach_clocks(self):
+        """Same rule as ``pcs_breach_count``, split per clock: escalated as
+        overdue, or the event came after its deadline."""
+        for ticket in self:
+            kinds = set(ticket.pcs_escalation_ids.mapped("kind"))
+            for clock, (deadline_field, event_field) in CLOCKS.items():
+                deadline, event = ticket[deadline_field], ticket[event_field]
+                ticket[f"pcs_breach_{clock}"] = int(
+                    f"overdue_{clock}" in kinds
+                    or bool(deadline and event and event > deadline)
+                )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -335,6 +335,24 @@ class TestServiceReports(ServiceCommon):
         # 5 of 6 answered, 3 of 6 closed.
         self.assertAlmostEqual(groups[0][0], 500 / 6, places=2)
         self.assertAlmostEqual(groups[0][1], 50.0, places=2)
+        # Clocks breached, per clock: t4 escalated for resolution; a late reply.
+        late = self._ticket(
+            name="Late reply",
+            pcs_category="consultation",
+            pcs_registered_at=datetime(2026, 3, 10, 1, 0),
+            pcs_first_reply_at=datetime(2026, 3, 10, 1, 40),
+        )
+        self.assertEqual(
+            (
+                late.pcs_breach_first_reply,
+                late.pcs_breach_dispatch,
+                late.pcs_breach_resolve,
+            ),
+            (1, 0, 0),
+        )
+        self.assertEqual(
+            (self.t4.pcs_breach_first_reply, self.t4.pcs_breach_resolve), (0, 1)
+        )
         Callback = self.env["property.callback"]
         [(done_rate,)] = Callback._read_group(
             [("project_id", "=", self.project_a.id)], [], ["done_rate:avg"]
