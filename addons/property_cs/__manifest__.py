@@ -60,6 +60,13 @@
         "views/property_rectification_views.xml",
         "views/helpdesk_portal_templates.xml",
         "views/service_menus.xml",
+        "security/service_report_rules.xml",
+        "report/property_service_summary_reports.xml",
+        "data/property_service_report_data.xml",
+        "views/property_weekly_summary_views.xml",
+        "views/property_service_report_views.xml",
+        "views/service_report_portal_templates.xml",
+        "views/service_report_menus.xml",
     ],
     "demo": [
         "demo/property_demo.xml",

@@ -49,3 +49,7 @@ from . import property_handover_defect_service
 from . import property_emergency_grade
 from . import property_emergency_event
 from . import property_request_mixin_service
+from . import helpdesk_ticket_stats
+from . import property_service_period_mixin
+from . import property_weekly_summary
+from . import property_service_report

@@ -91,6 +91,22 @@ class PropertyCallback(models.Model):
     spot_check_user_id = fields.Many2one(
         "res.users", string="Checked By", readonly=True
     )
+    # Measures of the pivot: averaged 0/100 flags give the rate of a group.
+    done_rate = fields.Float(
+        string="Callback Rate (%)",
+        compute="_compute_rates",
+        store=True,
+        aggregator="avg",
+        help="Share of the callbacks due that were made (target 100%).",
+    )
+    satisfaction_rate = fields.Float(
+        string="Satisfaction (%)",
+        compute="_compute_rates",
+        store=True,
+        aggregator="avg",
+        help="Satisfied or basically satisfied owners (target 95%); average it "
+        "over done callbacks (filter Done).",
+    )
 
     _sql_constraints = [
         (
@@ -99,6 +115,14 @@ class PropertyCallback(models.Model):
             "A request gets only one callback of each kind.",
         )
     ]
+
+    @api.depends("state", "satisfaction")
+    def _compute_rates(self):
+        for callback in self:
+            callback.done_rate = 100.0 if callback.state == "done" else 0.0
+            callback.satisfaction_rate = (
+                100.0 if callback.satisfaction in ("satisfied", "basic") else 0.0
+            )
 
     def action_done(self):
         for callback in self:

@@ -92,6 +92,13 @@ class PropertyDispatchOrder(models.Model):
     child_ids = fields.One2many(
         "property.dispatch.order", "parent_id", string="Reopened As"
     )
+    reassign_count = fields.Integer(
+        string="Reassignments",
+        readonly=True,
+        copy=False,
+        help="Times the order was handed to another person or department after "
+        "dispatch; each one is logged in the chatter.",
+    )
 
     @api.depends("ticket_id.pcs_category")
     def _compute_is_paid(self):
@@ -102,6 +109,50 @@ class PropertyDispatchOrder(models.Model):
     def _compute_amount_total(self):
         for order in self:
             order.amount_total = order.labour_amount + order.material_amount
+
+    def _pcs_assignee_label(self):
+        self.ensure_one()
+        return " / ".join(
+            name for name in (self.user_id.name, self.department_id.name) if name
+        ) or self.env._("nobody")
+
+    def write(self, vals):
+        moved = self.browse()
+        before = {}
+        if "user_id" in vals or "department_id" in vals:
+            for order in self.filtered(lambda o: o.state not in ("draft", "cancel")):
+                if any(
+                    field in vals and order[field].id != (vals[field] or False)
+                    for field in ("user_id", "department_id")
+                ):
+                    moved |= order
+                    before[order.id] = order._pcs_assignee_label()
+        res = super().write(vals)
+        for order in moved:
+            # The new crew accepts again; the history stays in the chatter.
+            values = {"reassign_count": order.reassign_count + 1}
+            if order.state == "accepted":
+                values.update(
+                    {
+                        "state": "dispatched",
+                        "accepted_by_id": False,
+                        "accepted_at": False,
+                    }
+                )
+            super(PropertyDispatchOrder, order).write(values)
+            order.message_post(
+                body=self.env._(
+                    "Reassigned from %(old)s to %(new)s.",
+                    old=before[order.id],
+                    new=order._pcs_assignee_label(),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+            if order.user_id:
+                order.ticket_id.message_subscribe(
+                    partner_ids=order.user_id.partner_id.ids
+                )
+        return res
 
     def _check_state(self, states):
         wrong = self.filtered(lambda o: o.state not in states)

@@ -14,3 +14,5 @@ from . import test_service_dispatch
 from . import test_service_callback
 from . import test_service_security
 from . import test_service_rectification
+from . import test_service_reports
+from . import test_service_reassign

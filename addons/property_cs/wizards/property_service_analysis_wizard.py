@@ -7,12 +7,7 @@ from datetime import datetime, time, timedelta
 from odoo import fields, models
 from odoo.tools.misc import xlsxwriter
 
-TARGETS = {
-    "acceptance": 100.0,
-    "handling": 98.0,
-    "callback": 100.0,
-    "satisfaction": 95.0,
-}
+from ..models.helpdesk_ticket_stats import SERVICE_TARGETS as TARGETS
 
 
 class PropertyServiceAnalysisWizard(models.TransientModel):
