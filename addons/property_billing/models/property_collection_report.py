@@ -133,9 +133,9 @@ class PropertyCollectionReport(models.Model):
 
     @api.model
     def _summary(self, domain, groupby):
-        """Sums per ``groupby`` (list of groupby specs, e.g. ``period:month``) for the XLSX and PDF
-        reports: list of dicts with billed, collected_period, arrears_collected
-        and collection_rate."""
+        """Sums per ``groupby`` (groupby specs, e.g. ``period:month``) for the
+        XLSX and PDF reports: list of dicts with billed, collected_period,
+        arrears_collected and collection_rate."""
         rows = []
         for *keys, billed, collected, arrears in self._read_group(
             domain,
