@@ -80,7 +80,6 @@ class AccountMove(models.Model):
             lambda m: m.move_type == "out_invoice"
             and m.property_unit_id
             and m.state == "posted"
-            and not m.currency_id.is_zero(m.amount_residual)
         )
         if not invoices:
             return

@@ -85,7 +85,9 @@ class PropertyBillingReportWizard(models.TransientModel):
         ):
             row["open_arrears"] = open_arrears.get(building, 0.0)
             row["target"] = target
-            row["gap"] = round(row["collection_rate"] - target, 2)
+            row["gap"] = (
+                round(row["collection_rate"] - target, 2) if row["billed"] else None
+            )
             result.append(row)
         return result
 
@@ -106,7 +108,11 @@ class PropertyBillingReportWizard(models.TransientModel):
             total["billed"], total["collected_period"]
         )
         total["target"] = self.project_id.collection_target
-        total["gap"] = round(total["collection_rate"] - total["target"], 2)
+        total["gap"] = (
+            round(total["collection_rate"] - total["target"], 2)
+            if total["billed"]
+            else None
+        )
         return total
 
     def _ageing_rows(self):
