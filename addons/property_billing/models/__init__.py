@@ -14,3 +14,12 @@ from . import property_dunning_line
 from . import res_partner
 from . import property_billing_demo
 from . import property_access_card
+from . import property_collection_report
+from . import property_arrears_report
+from . import account_payment_prepayment
+from . import account_move_prepayment
+from . import property_unit_prepayment
+from . import res_partner_prepayment
+from . import property_dispatch_order
+from . import property_project
+from . import property_statement_mail

@@ -3,3 +3,9 @@ from . import test_late_fee
 from . import test_dunning
 from . import test_access
 from . import test_card_fee
+from . import test_collection_report
+from . import test_arrears_report
+from . import test_prepayment
+from . import test_paid_repair
+from . import test_statement_mail
+from . import test_portal_access

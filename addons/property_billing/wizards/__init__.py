@@ -1,1 +1,4 @@
 from . import property_billing_wizard
+from . import property_prepayment_wizard
+from . import property_billing_report_wizard
+from . import property_statement_mailing_wizard
