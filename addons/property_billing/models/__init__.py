@@ -14,3 +14,12 @@ from . import property_dunning_line
 from . import res_partner
 from . import property_billing_demo
 from . import property_access_card
+from . import property_row_import_mixin
+from . import property_bank_layout
+from . import property_bank_layout_column
+from . import property_debit_mandate
+from . import property_debit_batch
+from . import property_debit_batch_line
+from . import account_move_debit
+from . import res_partner_debit
+from . import property_unit_debit

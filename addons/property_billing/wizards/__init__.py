@@ -1,1 +1,4 @@
 from . import property_billing_wizard
+from . import property_debit_batch_wizard
+from . import property_debit_result_wizard
+from . import property_meter_import_wizard
