@@ -26,7 +26,7 @@ class PropertyBankLayout(models.Model):
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
-    bank_id = fields.Many2one("res.bank", string="Bank")
+    bank_id = fields.Many2one("res.bank")
     company_id = fields.Many2one(
         "res.company", help="Empty: the layout is available to every company."
     )

@@ -70,7 +70,8 @@ class PropertyDebitBatchLine(models.Model):
         # One open (or paid) batch line per invoice: the weekly export cannot
         # send an invoice twice, even when two exports run at the same time.
         self.env.cr.execute(
-            "CREATE UNIQUE INDEX IF NOT EXISTS property_debit_line_invoice_rel_move_uniq "
+            "CREATE UNIQUE INDEX IF NOT EXISTS "
+            "property_debit_line_invoice_rel_move_uniq "
             "ON property_debit_line_invoice_rel (move_id)"
         )
 

@@ -23,10 +23,6 @@ class RowError(Exception):
     """A bad value in one row; the message is shown with the line number."""
 
 
-class _RollbackImport(Exception):
-    pass
-
-
 class PropertyRowImportMixin(models.AbstractModel):
     _name = "property.row.import.mixin"
     _description = "Validated All-or-Nothing File Import"
@@ -146,18 +142,18 @@ class PropertyRowImportMixin(models.AbstractModel):
         # own constraints (e.g. a reading below the previous one) are reported
         # in the same list; everything is rolled back then.
         results = []
+        savepoint = self.env.cr.savepoint()
+        rollback = True
         try:
-            with self.env.cr.savepoint():
-                for line, values in prepared:
-                    try:
-                        with self.env.cr.savepoint():
-                            results.append(apply_row(line, values))
-                    except (RowError, UserError, ValidationError) as exc:
-                        errors.append((line, self._import_error_text(exc)))
-                if errors:
-                    raise _RollbackImport()
-        except _RollbackImport:
-            pass
+            for line, values in prepared:
+                try:
+                    with self.env.cr.savepoint():
+                        results.append(apply_row(line, values))
+                except (RowError, UserError, ValidationError) as exc:
+                    errors.append((line, self._import_error_text(exc)))
+            rollback = bool(errors)
+        finally:
+            savepoint.close(rollback=rollback)
         if errors:
             self._import_raise(errors)
         return results
