@@ -163,7 +163,7 @@ class PropertyDebitBatchLine(models.Model):
                 "(%(reference)s). Reason: %(reason)s",
                 unit=self.unit_id.code,
                 owner=self.partner_id.name,
-                amount=f"{self.amount:.2f}",
+                amount=format(self.amount, ".2f"),
                 reference=self.reference,
                 reason=reason or "-",
             ),

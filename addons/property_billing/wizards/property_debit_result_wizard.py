@@ -66,8 +66,8 @@ class PropertyDebitResultWizard(models.TransientModel):
                         "amount mismatch for %(reference)s: %(amount)s in the file, "
                         "%(expected)s sent",
                         reference=reference,
-                        amount=f"{amount:.2f}",
-                        expected=f"{line.amount:.2f}",
+                        amount=format(amount, ".2f"),
+                        expected=format(line.amount, ".2f"),
                     )
                 )
             date = self._import_parse_date(
