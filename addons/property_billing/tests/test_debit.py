@@ -303,6 +303,20 @@ class TestBankDebit(PropertyBillingCommon):
             mandate.read(["acc_number"])
         with self.assertRaises(AccessError):
             mandate.write({"state": "ended"})
+        # The zone manager reads batches and lines (masked), changes nothing.
+        batch = self.Batch._create_for(self.company, self.layout_a, DEBIT_DATE)
+        as_zone = batch.with_user(self.zone_manager)
+        self.assertEqual(len(as_zone.line_ids), 2)
+        self.assertEqual(
+            set(as_zone.line_ids.mapped("acc_number_masked")),
+            {"6222********0000", "6222********0001"},
+        )
+        with self.assertRaises(AccessError):
+            as_zone.write({"state": "done"})
+        with self.assertRaises(AccessError):
+            self.env["property.debit.result.wizard"].with_user(
+                self.zone_manager
+            ).create({"batch_id": batch.id})
         finance = new_test_user(
             self.env,
             login="pb_debit_finance",
