@@ -303,6 +303,10 @@ class TestBankDebit(PropertyBillingCommon):
             mandate.read(["acc_number"])
         with self.assertRaises(AccessError):
             mandate.write({"state": "ended"})
+        arch = mandate.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn('name="acc_number_masked"', arch)
+        self.assertNotIn('name="acc_number"', arch)
+        self.assertNotIn('name="agreement_file"', arch)
         # The zone manager reads batches and lines (masked), changes nothing.
         batch = self.Batch._create_for(self.company, self.layout_a, DEBIT_DATE)
         as_zone = batch.with_user(self.zone_manager)
