@@ -116,6 +116,26 @@ class PropertyRowImportMixin(models.AbstractModel):
             return str(int(cell))
         return str(cell).strip()
 
+    def _import_check_headers(self, headers, required):
+        """``required`` is a list of tuples of accepted titles per column."""
+        present = set(headers)
+        missing = [
+            titles[0]
+            for titles in required
+            if not present & {self._import_normalize_header(t) for t in titles}
+        ]
+        if missing:
+            self._import_raise(
+                [
+                    (
+                        1,
+                        self.env._(
+                            "column %s not found in the header", ", ".join(missing)
+                        ),
+                    )
+                ]
+            )
+
     # ------------------------------------------------------------------
     # Validating and applying
     # ------------------------------------------------------------------

@@ -217,6 +217,12 @@ class TestBankDebit(PropertyBillingCommon):
         self.assertIn("Line 2", str(error.exception))
         self.assertIn("encoding", str(error.exception))
         self.assertFalse(self._payments(batch))
+        # A file without the status column is refused as a whole.
+        no_status = f"业务编号,金额,扣款日期\r\n{first.reference},241.52,20260310\r\n"
+        with self.assertRaises(UserError) as error:
+            self._import(batch, base64.b64encode(no_status.encode("gbk")))
+        self.assertIn("Line 1: column 处理结果 not found", str(error.exception))
+        self.assertFalse(self._payments(batch))
 
     def test_good_file_reconciles_and_failure_activity(self):
         batch = self.Batch._create_for(self.company, self.layout_a, DEBIT_DATE)

@@ -66,6 +66,11 @@ class TestMeterImport(PropertyBillingCommon):
         self.assertNotIn("Line 2", message)
         self.assertEqual(len(self._readings()), 1, "the good row was not kept")
 
+    def test_missing_column(self):
+        with self.assertRaises(UserError) as error:
+            self._import("Unit,Meter,Reading\nM-0000,PF-WAT,120\n")
+        self.assertIn("Line 1: column date not found", str(error.exception))
+
     def test_good_file_imports_in_date_order(self):
         self._import(
             "\ufeffUnit,Meter,Date,Reading\n"

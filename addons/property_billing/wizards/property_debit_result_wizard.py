@@ -27,8 +27,17 @@ class PropertyDebitResultWizard(models.TransientModel):
             raise UserError(
                 self.env._("Configure a bank journal on the layout %s.", layout.name)
             )
-        __, rows = self._import_read_rows(
+        headers, rows = self._import_read_rows(
             encoding=layout.csv_encoding, sheet_name=layout.xlsx_sheet_name
+        )
+        self._import_check_headers(
+            headers,
+            [
+                (layout.result_reference_header,),
+                (layout.result_amount_header,),
+                (layout.result_date_header,),
+                (layout.result_status_header,),
+            ],
         )
         lines_by_ref = {line.reference: line for line in batch.line_ids}
         seen = {}

@@ -35,7 +35,8 @@ class PropertyMeterImportWizard(models.TransientModel):
 
     def action_import(self):
         self.ensure_one()
-        __, rows = self._import_read_rows(encoding="utf-8")
+        headers, rows = self._import_read_rows(encoding="utf-8")
+        self._import_check_headers(headers, list(HEADERS.values()))
         units = {
             unit.code: unit
             for unit in self.env["property.unit"].search(
