@@ -35,6 +35,9 @@
         "views/property_billing_menus.xml",
         "views/property_debit_menus.xml",
     ],
-    "demo": ["demo/property_billing_demo.xml"],
+    "demo": [
+        "demo/property_billing_demo.xml",
+        "demo/property_debit_demo.xml",
+    ],
     "installable": True,
 }
