@@ -23,3 +23,12 @@ from . import res_partner_prepayment
 from . import property_dispatch_order
 from . import property_project
 from . import property_statement_mail
+from . import property_row_import_mixin
+from . import property_bank_layout
+from . import property_bank_layout_column
+from . import property_debit_mandate
+from . import property_debit_batch
+from . import property_debit_batch_line
+from . import account_move_debit
+from . import res_partner_debit
+from . import property_unit_debit

@@ -9,3 +9,5 @@ from . import test_prepayment
 from . import test_paid_repair
 from . import test_statement_mail
 from . import test_portal_access
+from . import test_debit
+from . import test_meter_import
