@@ -3,6 +3,7 @@
 import json
 from datetime import date
 
+from odoo import Command
 from odoo.tests import freeze_time, tagged
 
 from .common import PropertyBillingCommon
@@ -16,6 +17,9 @@ class TestBillingPrivacy(PropertyBillingCommon):
         units.archive_id.ownership_ids.write({"date_end": day})
 
     def test_export_lists_invoices(self):
+        self.env.user.groups_id = [
+            Command.link(self.env.ref("property_cs.group_personal_data").id)
+        ]
         unit = self._create_units(1, prefix="E")
         self.Billing._billing_run(self.company, PERIOD)
         owner = unit.current_owner_ids
