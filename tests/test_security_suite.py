@@ -401,25 +401,27 @@ class TestScheduledJobsIdempotent(SecurityCommon):
         return self.env["ir.cron"].browse(data.mapped("res_id")).exists()
 
     def _counted_models(self):
-        models = (
-            self.env["ir.model"]
-            .search([("modules", "ilike", "property_")])
-            .filtered(
-                lambda m: not m.transient
-                and m.model in self.env
-                and not self.env[m.model]._abstract
-                and self.env[m.model]._auto
-            )
+        data = self.env["ir.model.data"].search(
+            [("model", "=", "ir.model"), ("module", "in", self.MODULES)]
         )
-        extra = [
+        models = self.env["ir.model"].browse(data.mapped("res_id")).exists()
+        names = {
+            m.model
+            for m in models
+            if m.model in self.env
+            and not self.env[m.model]._transient
+            and not self.env[m.model]._abstract
+            and self.env[m.model]._auto
+        }
+        names |= {
             "account.move",
             "account.move.line",
             "mail.activity",
             "mail.message",
             "mail.mail",
             "helpdesk.ticket",
-        ]
-        return sorted(set(models.mapped("model")) | set(extra))
+        }
+        return sorted(names)
 
     def _snapshot(self):
         self.env.flush_all()

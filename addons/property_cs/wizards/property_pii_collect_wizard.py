@@ -40,7 +40,8 @@ class PropertyPiiCollectWizard(models.TransientModel):
             raise AccessError(
                 self.env._("Only users with the Personal Data right record it.")
             )
-        self.partner_id.check_access("write")
+        # The Personal Data right is what allows editing these two fields.
+        self.partner_id.check_access("read")
         partner = self.partner_id.sudo()
         wizard = self.sudo()
         vals = {"pcs_id_type": self.id_type}
