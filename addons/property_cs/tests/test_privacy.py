@@ -40,6 +40,20 @@ class TestPrivacy(PropertyCommon):
         wizard.action_reveal()
         self.assertEqual(wizard.value, VALID_ID)
         wizard.action_reveal()  # pressing again: still one consultation
+        with self.assertRaisesRegex(UserError, "new reveal"):
+            wizard.partner_id = self.owner_b
+        forged = self._reveal(
+            self.privacy_officer,
+            self.owner_b,
+            state="revealed",
+            purpose="other",
+            reason="Skipping the log",
+        )
+        self.assertEqual(forged.state, "draft")
+        self.assertFalse(forged.value)
+        forged.write({"state": "revealed"})
+        self.assertFalse(forged.value)
+        self.assertFalse(self._log(self.owner_b))
         log = self._log(self.owner_a)
         self.assertEqual(len(log), 1)
         self.assertEqual(log.action, "reveal_id")

@@ -79,4 +79,6 @@ class PropertyPiiCollectWizard(models.TransientModel):
                     )
                 )
         partner.write(vals)
+        # Do not keep the values in the wizard's table until the vacuum.
+        wizard.write({"id_number": False, "phone": False})
         return {"type": "ir.actions.act_window_close"}

@@ -41,6 +41,23 @@ class PropertyPiiRevealWizard(models.TransientModel):
     masked_value = fields.Char(compute="_compute_values", string="Masked")
     value = fields.Char(compute="_compute_values", string="Full Value")
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            vals.pop("state", None)  # revealed only by action_reveal (logged)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.context.get("pcs_reveal_logged"):
+            vals.pop("state", None)
+            if {"partner_id", "field"} & set(vals) and any(
+                w.state == "revealed" for w in self
+            ):
+                raise UserError(
+                    self.env._("Start a new reveal for another person or value.")
+                )
+        return super().write(vals)
+
     @api.depends("state", "partner_id", "field")
     def _compute_values(self):
         allowed = self.env.user.has_group(PERSONAL_DATA_GROUP)
@@ -66,7 +83,7 @@ class PropertyPiiRevealWizard(models.TransientModel):
         self.env["property.archive.access.log"]._pcs_log_partner(
             self.partner_id, action, self.purpose, self.reason
         )
-        self.state = "revealed"
+        self.with_context(pcs_reveal_logged=True).state = "revealed"
         return self._reopen()
 
     def _reopen(self):
