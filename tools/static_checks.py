@@ -558,6 +558,53 @@ def check_tests_init(addon):
     ]
 
 
+# --------------------------------------------------------------------------
+# Unsafe HTML (issue 7): no t-raw, no Markup() around a formatted string
+# --------------------------------------------------------------------------
+T_RAW_RE = re.compile(r"\bt-raw\s*=")
+
+
+def _is_formatted(node):
+    """A string built by %, +, an f-string or str.format()."""
+    if isinstance(node, ast.JoinedStr):
+        return any(isinstance(v, ast.FormattedValue) for v in node.values)
+    if isinstance(node, ast.BinOp):
+        return True
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "format"
+    )
+
+
+def check_unsafe_markup(addon, python_trees):
+    """``t-raw`` in templates and ``Markup(<formatted string>)`` in Python
+    bypass escaping: use ``t-out`` and ``Markup("...%s") % value``."""
+    findings = []
+    for path in sorted(addon.rglob("*.xml")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for match in T_RAW_RE.finditer(text):
+            line = text.count("\n", 0, match.start()) + 1
+            findings.append(Finding(path, line, "t-raw is forbidden: use t-out"))
+    for path, tree in python_trees:
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and _base_name(node.func) == "Markup"
+                and node.args
+                and _is_formatted(node.args[0])
+            ):
+                findings.append(
+                    Finding(
+                        path,
+                        node.lineno,
+                        "Markup() around a formatted string bypasses escaping: "
+                        'use Markup("...%s") % value',
+                    )
+                )
+    return findings
+
+
 def check_addon(addon):
     addon = Path(addon)
     findings = []
@@ -572,12 +619,14 @@ def check_addon(addon):
             xml_roots.append(root)
     models = []
     code_files = 0
+    python_trees = []
     for path in _python_files(addon):
         try:
             tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         except SyntaxError as exc:
             findings.append(Finding(path, exc.lineno or 1, f"syntax error: {exc.msg}"))
             continue
+        python_trees.append((path, tree))
         rel = path.relative_to(addon)
         if rel.parts[0] not in ("tests", "migrations") and rel.name not in (
             "__init__.py",
@@ -588,6 +637,7 @@ def check_addon(addon):
             continue
         models += [(name, path, lineno) for name, lineno in declared_models(tree)]
     findings += check_access(addon, models, xml_roots)
+    findings += check_unsafe_markup(addon, python_trees)
     data_files = (manifest or {}).get("data") or []
     has_translatable = bool(code_files or data_files)
     findings += check_i18n(addon, has_translatable)

@@ -67,6 +67,10 @@
         "views/property_service_report_views.xml",
         "views/service_report_portal_templates.xml",
         "views/service_report_menus.xml",
+        "security/property_privacy_rules.xml",
+        "data/property_privacy_data.xml",
+        "views/property_privacy_views.xml",
+        "views/privacy_menus.xml",
     ],
     "demo": [
         "demo/property_demo.xml",

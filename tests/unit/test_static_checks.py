@@ -241,3 +241,34 @@ def test_tests_init_must_import_every_test_module(addon):
     write(addon, {"tests/test_other.py": ""})
     found = messages(sc.check_addon(addon))
     assert found == ["does not import tests/test_other.py (Odoo would not run it)"]
+
+
+def test_t_raw_and_formatted_markup_refused(addon):
+    write(
+        addon,
+        {
+            "views/bad.xml": '<odoo><template id="x"><div t-raw="html"/></template>'
+            "</odoo>",
+            "models/bad.py": textwrap.dedent(
+                """\
+                from markupsafe import Markup
+
+                ok = Markup("<b>%s</b>") % "name"
+                bad_1 = Markup("<b>%s</b>" % "name")
+                bad_2 = Markup(f"<b>{ok}</b>")
+                bad_3 = Markup("<b>{}</b>".format(ok))
+                """
+            ),
+        },
+    )
+    found = [
+        (f.path.name, f.line, f.message.split(":")[0])
+        for f in sc.check_addon(addon)
+        if "t-raw" in f.message or "Markup" in f.message
+    ]
+    assert found == [
+        ("bad.xml", 1, "t-raw is forbidden"),
+        ("bad.py", 4, "Markup() around a formatted string bypasses escaping"),
+        ("bad.py", 5, "Markup() around a formatted string bypasses escaping"),
+        ("bad.py", 6, "Markup() around a formatted string bypasses escaping"),
+    ]

@@ -53,3 +53,8 @@ from . import helpdesk_ticket_stats
 from . import property_service_period_mixin
 from . import property_weekly_summary
 from . import property_service_report
+from . import property_consent
+from . import res_partner_privacy
+from . import res_company_privacy
+from . import res_config_settings_privacy
+from . import property_archive_line_privacy

@@ -174,7 +174,7 @@ class PropertyArchive(models.Model):
                 )
             )
 
-    def _pcs_log_access(self, action, reason=None, partner=None):
+    def _pcs_log_access(self, action, reason=None, partner=None, purpose=None):
         """Write one access-log row per archive for the current user."""
         Log = self.env["property.archive.access.log"].sudo()
         vals_list = []
@@ -187,6 +187,7 @@ class PropertyArchive(models.Model):
                     "unit_id": archive.unit_id.id,
                     "user_id": self.env.uid,
                     "action": action,
+                    "purpose": purpose or request.data_purpose or False,
                     "reason": reason
                     or request.reason
                     or self.env._("Archive manager access"),
@@ -215,6 +216,16 @@ class PropertyArchive(models.Model):
                 )
             )
             if not recent:
+                if not self._pcs_active_request():
+                    # Archive managers state their purpose in the open wizard,
+                    # which writes the row; nobody opens an archive unexplained.
+                    raise UserError(
+                        self.env._(
+                            "State the purpose before opening archive %s: use "
+                            "the Open Full Archive button.",
+                            self.name,
+                        )
+                    )
                 self._pcs_log_access("view")
         return super().web_read(specification)
 
@@ -222,6 +233,19 @@ class PropertyArchive(models.Model):
         """Open the archive form; refused without an approved request."""
         self.ensure_one()
         self._pcs_check_full_access()
+        if not self._pcs_active_request() and not self.env.su:
+            return {
+                "type": "ir.actions.act_window",
+                "name": self.env._("Purpose of the Consultation"),
+                "res_model": "property.archive.open.wizard",
+                "view_mode": "form",
+                "target": "new",
+                "context": {"default_archive_id": self.id},
+            }
+        return self._pcs_action_form_full()
+
+    def _pcs_action_form_full(self):
+        self.ensure_one()
         return {
             "type": "ir.actions.act_window",
             "res_model": "property.archive",

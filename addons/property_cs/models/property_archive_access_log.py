@@ -3,6 +3,18 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+# Why personal data is looked at: the purposes a user must choose from before
+# an ID number or phone is revealed, an archive is opened or data is exported.
+PII_PURPOSES = [
+    ("owner_request", "Request of the person concerned"),
+    ("service", "Service to the household (repair, complaint, handover)"),
+    ("billing", "Billing and collection"),
+    ("emergency", "Emergency or safety"),
+    ("legal", "Legal obligation or request of the authorities"),
+    ("audit", "Internal audit"),
+    ("other", "Other (explain)"),
+]
+
 
 class PropertyArchiveAccessLog(models.Model):
     """Consultation register (查阅登记): append-only, for everyone."""
@@ -35,6 +47,7 @@ class PropertyArchiveAccessLog(models.Model):
         required=True,
         readonly=True,
     )
+    purpose = fields.Selection(PII_PURPOSES, readonly=True)
     reason = fields.Text(string="Why", readonly=True)
     request_id = fields.Many2one(
         "property.archive.access.request", readonly=True, ondelete="set null"
@@ -47,6 +60,28 @@ class PropertyArchiveAccessLog(models.Model):
         for vals in vals_list:
             vals.pop("date", None)  # the server's clock, never the caller's
         return super().create(vals_list)
+
+    @api.model
+    def _pcs_log_partner(self, partner, action, purpose, reason):
+        """One row for one look at a person's data (reveal, export)."""
+        partner.ensure_one()
+        archive = (
+            partner.sudo().pcs_ownership_ids.archive_id
+            | partner.sudo().pcs_resident_ids.archive_id
+        ).sorted(lambda a: (a.state != "open", -a.id))[:1]
+        return self.sudo().create(
+            {
+                "archive_id": archive.id,
+                "archive_name": archive.name,
+                "unit_id": archive.unit_id.id,
+                "partner_id": partner.id,
+                "user_id": self.env.uid,
+                "action": action,
+                "purpose": purpose,
+                "reason": reason,
+                "company_id": (partner.company_id or self.env.company).id,
+            }
+        )
 
     def write(self, vals):
         if self:

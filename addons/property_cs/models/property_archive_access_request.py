@@ -5,6 +5,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .property_archive_access_log import PII_PURPOSES
+
 DIRECTOR_GROUP = "property_cs.group_director"
 
 
@@ -51,6 +53,13 @@ class PropertyArchiveAccessRequest(models.Model):
         [("view", "View"), ("copy", "Copy"), ("print", "Print")],
         required=True,
         default="view",
+    )
+    data_purpose = fields.Selection(
+        PII_PURPOSES,
+        string="Purpose of Processing",
+        required=True,
+        default="owner_request",
+        tracking=True,
     )
     reason = fields.Text(required=True, tracking=True)
     state = fields.Selection(

@@ -86,6 +86,9 @@ class PropertyDemo(models.AbstractModel):
                         + rng.choice(GIVEN),
                         "pcs_id_type": "resident_id",
                         "pcs_id_number": self._random_id_number(rng),
+                        "pcs_consent_ids": [
+                            fields.Command.create({"channel": "paper"})
+                        ],
                         "pcs_phone": f"13{rng.randrange(0, 10)}"
                         f"{rng.randrange(0, 10**8):08d}",
                         "pcs_grade": "vip" if rng.random() < 0.05 else "normal",
@@ -147,6 +150,7 @@ class PropertyDemo(models.AbstractModel):
                     + rng.choice(GIVEN)
                     + rng.choice(GIVEN),
                     "pcs_id_number": self._random_id_number(rng),
+                    "pcs_consent_ids": [fields.Command.create({"channel": "paper"})],
                     "pcs_phone": f"139{rng.randrange(0, 10**8):08d}",
                 }
                 for _unit in units

@@ -16,3 +16,4 @@ from . import test_service_security
 from . import test_service_rectification
 from . import test_service_reports
 from . import test_service_reassign
+from . import test_privacy

@@ -1,11 +1,17 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command
 from odoo.tests import new_test_user
 
 from odoo.addons.base.tests.common import BaseCommon
 
 VALID_ID = "11010519491231002X"
 VALID_ID_2 = "44030519900101123X"
+
+
+def consent(channel="counter"):
+    """Commands recording the consent an ID number needs (PIPL)."""
+    return [Command.create({"channel": channel})]
 
 
 class PropertyCommon(BaseCommon):
@@ -49,10 +55,20 @@ class PropertyCommon(BaseCommon):
         )
         Partner = cls.env["res.partner"]
         cls.owner_a = Partner.create(
-            {"name": "Owner A", "pcs_id_number": VALID_ID, "pcs_phone": "13812345678"}
+            {
+                "name": "Owner A",
+                "pcs_consent_ids": consent(),
+                "pcs_id_number": VALID_ID,
+                "pcs_phone": "13812345678",
+            }
         )
         cls.owner_b = Partner.create(
-            {"name": "Owner B", "pcs_id_number": VALID_ID_2, "pcs_phone": "13987654321"}
+            {
+                "name": "Owner B",
+                "pcs_consent_ids": consent(),
+                "pcs_id_number": VALID_ID_2,
+                "pcs_phone": "13987654321",
+            }
         )
         Archive = cls.env["property.archive"]
         cls.archive_a = Archive.create(

@@ -97,10 +97,22 @@ class TestArchiveAccess(PropertyCommon):
         self.assertEqual(log.user_id, self.director)
 
     def test_log_is_append_only_even_for_admin(self):
-        self.archive_a.with_user(self.director).web_read(
-            {"document_ids": {"fields": {}}}
+        archive = self.archive_a.with_user(self.director)
+        with self.assertRaisesRegex(UserError, "purpose"):
+            archive.web_read({"document_ids": {"fields": {}}})
+        action = archive.action_open_full()
+        self.assertEqual(action["res_model"], "property.archive.open.wizard")
+        wizard = (
+            self.env[action["res_model"]]
+            .with_user(self.director)
+            .with_context(**action["context"])
+            .create({"purpose": "audit", "reason": "Yearly file audit"})
         )
+        wizard.action_open()
+        archive.web_read({"document_ids": {"fields": {}}})  # the form opening
         log = self._logs()
+        self.assertEqual(log.purpose, "audit")
+        self.assertEqual(log.reason, "Yearly file audit")
         self.assertEqual(len(log), 1)
         with self.assertRaises(UserError):
             log.write({"reason": "nothing happened"})

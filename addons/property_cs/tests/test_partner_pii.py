@@ -4,7 +4,7 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
 from .. import pii
-from .common import VALID_ID, PropertyCommon
+from .common import VALID_ID, PropertyCommon, consent
 
 
 @tagged("post_install", "-at_install")
@@ -19,24 +19,41 @@ class TestPartnerPersonalData(PropertyCommon):
         ):
             with self.subTest(bad=bad):
                 with self.assertRaisesRegex(ValidationError, reason):
-                    Partner.create({"name": "Bad", "pcs_id_number": bad})
+                    Partner.create(
+                        {
+                            "name": "Bad",
+                            "pcs_consent_ids": consent(),
+                            "pcs_id_number": bad,
+                        }
+                    )
 
     def test_impossible_birth_date_refused(self):
         # Valid checksum, 31 February does not exist.
         first17 = "11010519490231002"
         number = first17 + pii.resident_id_check_digit(first17)
         with self.assertRaisesRegex(ValidationError, "birth date"):
-            self.env["res.partner"].create({"name": "Bad", "pcs_id_number": number})
+            self.env["res.partner"].create(
+                {"name": "Bad", "pcs_consent_ids": consent(), "pcs_id_number": number}
+            )
 
     def test_valid_id_normalized(self):
         partner = self.env["res.partner"].create(
-            {"name": "Ok", "pcs_id_number": " 11010519491231002x "}
+            {
+                "name": "Ok",
+                "pcs_consent_ids": consent(),
+                "pcs_id_number": " 11010519491231002x ",
+            }
         )
         self.assertEqual(partner.pcs_id_number, VALID_ID)
 
     def test_other_id_types_not_checksummed(self):
         partner = self.env["res.partner"].create(
-            {"name": "Visitor", "pcs_id_type": "passport", "pcs_id_number": "E1234567"}
+            {
+                "name": "Visitor",
+                "pcs_id_type": "passport",
+                "pcs_consent_ids": consent(),
+                "pcs_id_number": "E1234567",
+            }
         )
         self.assertEqual(partner.pcs_id_number_masked, "E12*4567")
 
@@ -80,7 +97,11 @@ class TestPartnerPersonalData(PropertyCommon):
 
     def test_same_person_detected_by_fingerprint(self):
         twin = self.env["res.partner"].create(
-            {"name": "Owner A again", "pcs_id_number": VALID_ID.lower()}
+            {
+                "name": "Owner A again",
+                "pcs_consent_ids": consent(),
+                "pcs_id_number": VALID_ID.lower(),
+            }
         )
         self.assertEqual(twin.pcs_find_same_person(), self.owner_a)
 

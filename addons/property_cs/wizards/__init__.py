@@ -3,3 +3,7 @@ from . import property_ownership_change_line
 from . import property_card_loss_wizard
 from . import property_card_export_wizard
 from . import property_service_analysis_wizard
+from . import property_pii_reveal_wizard
+from . import property_pii_collect_wizard
+from . import property_archive_open_wizard
+from . import property_personal_data_export_wizard
