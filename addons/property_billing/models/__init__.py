@@ -32,3 +32,4 @@ from . import property_debit_batch_line
 from . import account_move_debit
 from . import res_partner_debit
 from . import property_unit_debit
+from . import property_deposit
