@@ -78,15 +78,11 @@ class PropertyDeposit(models.Model):
         string="Amount to Refund", compute="_compute_refund_amount", store=True
     )
     refund_requested = fields.Boolean(readonly=True, copy=False)
-    refund_approved_by_id = fields.Many2one(
-        "res.users", string="Refund Approved By", readonly=True, copy=False
-    )
+    refund_approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     refund_move_id = fields.Many2one(
         "account.move", string="Refund Credit Note", readonly=True, copy=False
     )
-    refund_payment_id = fields.Many2one(
-        "account.payment", string="Refund Payment", readonly=True, copy=False
-    )
+    refund_payment_id = fields.Many2one("account.payment", readonly=True, copy=False)
     cancelled = fields.Boolean(readonly=True, copy=False)
     state = fields.Selection(
         DEPOSIT_STATES,

@@ -11,3 +11,4 @@ from . import test_statement_mail
 from . import test_portal_access
 from . import test_debit
 from . import test_meter_import
+from . import test_deposit

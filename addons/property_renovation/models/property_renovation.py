@@ -4,11 +4,9 @@ from datetime import timedelta
 
 from odoo import SUPERUSER_ID, Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.property_cs import pii
 
-_lt = LazyTranslate(__name__)
 PERSONAL_DATA_GROUP = "property_cs.group_personal_data"
 REVIEW_DAYS = 3
 STATES = [
@@ -68,7 +66,7 @@ class PropertyRenovation(models.Model):
         default="owner",
         required=True,
     )
-    agent_id = fields.Many2one("res.partner", string="Agent")
+    agent_id = fields.Many2one("res.partner")
     power_of_attorney_ids = fields.Many2many(
         "ir.attachment",
         "property_renovation_poa_rel",
@@ -85,9 +83,7 @@ class PropertyRenovation(models.Model):
     description = fields.Text(string="Scope of Works")
     date_start = fields.Date(string="Planned Start", tracking=True)
     date_end = fields.Date(string="Planned End", tracking=True)
-    contractor_id = fields.Many2one(
-        "res.partner", string="Contractor", domain="[('is_company', '=', True)]"
-    )
+    contractor_id = fields.Many2one("res.partner", domain="[('is_company', '=', True)]")
     contractor_licence_no = fields.Char(
         string="Licence / Qualification No.",
         help="Business licence or renovation qualification certificate number.",
@@ -107,9 +103,7 @@ class PropertyRenovation(models.Model):
         store=True,
         compute_sudo=True,
     )
-    principal_phone = fields.Char(
-        string="Principal Phone", groups=PERSONAL_DATA_GROUP, copy=False
-    )
+    principal_phone = fields.Char(groups=PERSONAL_DATA_GROUP, copy=False)
     principal_phone_masked = fields.Char(
         string="Principal Phone (masked)",
         compute="_compute_principal_masked",
@@ -136,7 +130,6 @@ class PropertyRenovation(models.Model):
     government_approval_ids = fields.Many2many(
         "ir.attachment",
         "property_renovation_gov_rel",
-        string="Government Approval",
     )
     # ------------------------------------------------------------------
     # Review
@@ -146,7 +139,6 @@ class PropertyRenovation(models.Model):
         readonly=True, copy=False, tracking=True, index="btree_not_null"
     )
     review_overdue = fields.Boolean(
-        string="Review Overdue",
         compute="_compute_review_overdue",
         search="_search_review_overdue",
     )
@@ -203,9 +195,7 @@ class PropertyRenovation(models.Model):
     fee_payment_state = fields.Selection(
         related="fee_move_id.payment_state", string="Fee Payment"
     )
-    deposit_id = fields.Many2one(
-        "property.deposit", string="Deposit", readonly=True, copy=False
-    )
+    deposit_id = fields.Many2one("property.deposit", readonly=True, copy=False)
     deposit_state = fields.Selection(
         related="deposit_id.state", string="Deposit Status"
     )
@@ -331,9 +321,10 @@ class PropertyRenovation(models.Model):
         return ["!", "&", *domain]
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for renovation in self:
             renovation.access_url = f"/my/renovations/{renovation.id}"
+        return res
 
     # ------------------------------------------------------------------
     # Constraints
@@ -708,19 +699,35 @@ class PropertyRenovation(models.Model):
 
     def _prepare_patrol_values(self, day, kind):
         self.ensure_one()
-        checklist = (
-            ENGINEERING_CHECKLIST if kind == "engineering" else SECURITY_CHECKLIST
-        )
         lang = self.company_id.partner_id.lang or self.env.lang or "en_US"
+        checklist = self.with_context(lang=lang)._patrol_checklist(kind)
         return {
             "renovation_id": self.id,
             "date": day,
             "kind": kind,
             "line_ids": [
-                Command.create({"sequence": index, "name": item._translate(lang)})
+                Command.create({"sequence": index, "name": item})
                 for index, item in enumerate(checklist)
             ],
         }
+
+    def _patrol_checklist(self, kind):
+        """Checklist items of a patrol, in the language of the context."""
+        if kind == "engineering":
+            return [
+                self.env._("No change to load-bearing walls, beams or columns"),
+                self.env._("Water, drainage and gas pipes untouched or as approved"),
+                self.env._("Waterproofing of wet rooms done and tested"),
+                self.env._("Electrical wiring in conduits, no overloaded circuits"),
+                self.env._("Facade, windows and outdoor units as approved"),
+            ]
+        return [
+            self.env._("Permit posted at the door, workers carry passes"),
+            self.env._("Working hours respected (no noise at rest times)"),
+            self.env._("Fire extinguisher on site, no hot work without permit"),
+            self.env._("Debris bagged and removed via the assigned route"),
+            self.env._("Corridors, lifts and common parts protected and clean"),
+        ]
 
     # ------------------------------------------------------------------
     # Completion
@@ -849,19 +856,3 @@ class PropertyRenovation(models.Model):
         action["domain"] = [("renovation_id", "=", self.id)]
         action["context"] = {"default_renovation_id": self.id}
         return action
-
-
-ENGINEERING_CHECKLIST = [
-    _lt("No change to load-bearing walls, beams or columns"),
-    _lt("Water, drainage and gas pipes untouched or as approved"),
-    _lt("Waterproofing of wet rooms done and tested"),
-    _lt("Electrical wiring in conduits, no overloaded circuits"),
-    _lt("Facade, windows and outdoor units as approved"),
-]
-SECURITY_CHECKLIST = [
-    _lt("Permit posted at the door, workers carry passes"),
-    _lt("Working hours respected (no noise at rest times)"),
-    _lt("Fire extinguisher on site, no hot work without permit"),
-    _lt("Debris bagged and removed via the assigned route"),
-    _lt("Corridors, lifts and common parts protected and clean"),
-]
