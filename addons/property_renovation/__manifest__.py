@@ -17,6 +17,7 @@
         "data/ir_cron_data.xml",
         "views/property_renovation_views.xml",
         "views/property_renovation_work_views.xml",
+        "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
         "views/renovation_menus.xml",
         "report/property_renovation_reports.xml",

@@ -14,6 +14,7 @@ UPLOAD_FIELDS = {
     "design": "design_approval_ids",
     "government": "government_approval_ids",
     "attorney": "power_of_attorney_ids",
+    "fire": "fire_approval_ids",
 }
 
 

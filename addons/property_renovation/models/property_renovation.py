@@ -131,6 +131,15 @@ class PropertyRenovation(models.Model):
         "ir.attachment",
         "property_renovation_gov_rel",
     )
+    fire_approval_ids = fields.Many2many(
+        "ir.attachment",
+        "property_renovation_fire_rel",
+        string="Fire Safety Approval",
+        help="Non-residential units: the fire-safety design approval or filing.",
+    )
+    business_use = fields.Char(
+        string="Intended Business", help="Non-residential units: the planned use."
+    )
     # ------------------------------------------------------------------
     # Review
     # ------------------------------------------------------------------
@@ -407,6 +416,17 @@ class PropertyRenovation(models.Model):
 
     def _check_review_documents(self):
         for renovation in self:
+            if (
+                renovation.renovation_type == "non_residential"
+                and not renovation.fire_approval_ids
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Application %(name)s is for a non-residential unit: attach "
+                        "the fire-safety approval before the review can pass.",
+                        name=renovation.name,
+                    )
+                )
             if renovation.structural_change and not (
                 renovation.design_approval_ids and renovation.government_approval_ids
             ):

@@ -76,6 +76,11 @@ class PropertyRenovationDemo(models.AbstractModel):
                     "date_start": today - timedelta(days=30),
                     "date_end": today + timedelta(days=30),
                     "drawing_ids": [Command.set(self._attachment("drawing.png"))],
+                    "fire_approval_ids": [
+                        Command.set(self._attachment("fire_approval.png"))
+                    ]
+                    if unit.unit_type != "residence"
+                    else [],
                     "structural_change": state == "returned",
                     "reviewer_id": engineer.id,
                     "worker_ids": [

@@ -25,6 +25,7 @@ class RenovationCommon(AccountTestInvoicingCommon):
             {
                 "renovation_fee_rate_residential": 5.0,
                 "renovation_deposit_residential": 3000.0,
+                "renovation_deposit_non_residential": 10000.0,
             }
         )
         cls.env.user.groups_id = [

@@ -101,3 +101,16 @@ class TestRenovationReview(RenovationCommon):
             )
             self.assertEqual(len(activities), 1)
             self.assertEqual(activities.user_id, self.director)
+
+    def test_non_residential_needs_fire_approval(self):
+        shop = self._create_unit("R-SHOP", self.owner)
+        shop.unit_type = "shop"
+        renovation = self._create_renovation(unit_id=shop.id)
+        self.assertEqual(renovation.renovation_type, "non_residential")
+        self.assertEqual(renovation.deposit_amount, 10000.0)
+        renovation.action_submit()
+        with self.assertRaises(ValidationError):
+            renovation.action_approve_review()
+        renovation.fire_approval_ids = [Command.link(self._attachment().id)]
+        renovation.action_approve_review()
+        self.assertEqual(renovation.state, "approved")
