@@ -1,5 +1,6 @@
 from . import res_company
 from . import res_config_settings
+from . import property_renovation_attachment_mixin
 from . import property_renovation
 from . import property_renovation_worker
 from . import property_renovation_patrol

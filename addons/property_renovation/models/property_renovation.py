@@ -30,6 +30,7 @@ class PropertyRenovation(models.Model):
     _name = "property.renovation"
     _inherit = [
         "property.sequence.mixin",
+        "property.renovation.attachment.mixin",
         "portal.mixin",
         "mail.thread",
         "mail.activity.mixin",

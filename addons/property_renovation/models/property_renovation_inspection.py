@@ -11,7 +11,11 @@ class PropertyRenovationInspection(models.Model):
 
     _name = "property.renovation.inspection"
     _description = "Renovation Inspection"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "property.renovation.attachment.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date desc, id desc"
 
     renovation_id = fields.Many2one(

@@ -10,7 +10,7 @@ class PropertyRenovationPatrol(models.Model):
 
     _name = "property.renovation.patrol"
     _description = "Renovation Patrol"
-    _inherit = ["mail.thread"]
+    _inherit = ["property.renovation.attachment.mixin", "mail.thread"]
     _order = "date desc, renovation_id, kind"
 
     renovation_id = fields.Many2one(

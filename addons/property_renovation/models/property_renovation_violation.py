@@ -9,7 +9,12 @@ class PropertyRenovationViolation(models.Model):
 
     _name = "property.renovation.violation"
     _description = "Renovation Violation Notice"
-    _inherit = ["property.sequence.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "property.sequence.mixin",
+        "property.renovation.attachment.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date desc, id desc"
     _pcs_sequence_code = "property.renovation.violation"
 

@@ -3,3 +3,4 @@ from . import test_permit
 from . import test_works
 from . import test_completion
 from . import test_portal
+from . import test_security
