@@ -212,6 +212,13 @@ class PropertyRenovation(models.Model):
     permit_no = fields.Char(string="Permit No.", readonly=True, copy=False)
     date_permit = fields.Date(string="Permit Issued", readonly=True, copy=False)
     permit_returned = fields.Boolean(copy=False, tracking=True)
+    archive_document_id = fields.Many2one(
+        "property.archive.document",
+        string="Filed in Archive",
+        readonly=True,
+        copy=False,
+        help="The application and agreement filed in the owner archive (一户一档).",
+    )
     # ------------------------------------------------------------------
     # Works and completion
     # ------------------------------------------------------------------
@@ -655,7 +662,26 @@ class PropertyRenovation(models.Model):
             renovation.worker_ids.filtered(
                 lambda w: w.pass_state == "none"
             )._issue_pass()
+        self._file_into_archive()
         return True
+
+    def _file_into_archive(self):
+        """File the application and agreement in the unit's owner archive."""
+        doc_type = self.env.ref("property_cs.doc_type_renovation")
+        Document = self.env["property.archive.document"].sudo()
+        for renovation in self.filtered(
+            lambda r: r.unit_id.archive_id.state == "open" and not r.archive_document_id
+        ):
+            renovation.sudo().archive_document_id = Document.create(
+                {
+                    "archive_id": renovation.unit_id.archive_id.id,
+                    "type_id": doc_type.id,
+                    "name": self.env._(
+                        "Renovation permit %(permit)s", permit=renovation.permit_no
+                    ),
+                    "source": self.env._("Renovation %(name)s", name=renovation.name),
+                }
+            )
 
     # ------------------------------------------------------------------
     # Works: patrols

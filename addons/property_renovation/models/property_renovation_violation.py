@@ -46,6 +46,12 @@ class PropertyRenovationViolation(models.Model):
         help="Refusals are reported to the authorities.",
     )
     reported = fields.Boolean(string="Reported to Authorities", tracking=True)
+    archive_document_id = fields.Many2one(
+        "property.archive.document",
+        string="Filed in Archive",
+        readonly=True,
+        copy=False,
+    )
     state = fields.Selection(
         [("open", "Open"), ("rectified", "Rectified"), ("cancelled", "Cancelled")],
         default="open",
@@ -90,11 +96,31 @@ class PropertyRenovationViolation(models.Model):
             if not violation.owner_signature:
                 raise UserError(self.env._("The owner's signature is missing."))
         self.write({"date_signed": fields.Date.context_today(self), "refused": False})
+        self._file_into_archive()
         return True
+
+    def _file_into_archive(self):
+        """File the notice (signed or refused) in the unit's owner archive."""
+        doc_type = self.env.ref("property_cs.doc_type_violation_notice")
+        Document = self.env["property.archive.document"].sudo()
+        for violation in self.filtered(
+            lambda v: v.unit_id.archive_id.state == "open" and not v.archive_document_id
+        ):
+            violation.sudo().archive_document_id = Document.create(
+                {
+                    "archive_id": violation.unit_id.archive_id.id,
+                    "type_id": doc_type.id,
+                    "name": (violation.description or "")[:200],
+                    "source": self.env._(
+                        "Violation notice %(name)s", name=violation.name
+                    ),
+                }
+            )
 
     def action_refuse(self):
         """The owner refuses: flag it for the report to the authorities."""
         self.write({"refused": True})
+        self._file_into_archive()
         self._message_log_batch(
             {
                 v.id: self.env._(

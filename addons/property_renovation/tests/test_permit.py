@@ -40,6 +40,12 @@ class TestRenovationPermit(RenovationCommon):
         self.assertTrue(renovation.permit_no.startswith("ZXZ"))
         self.assertEqual(set(renovation.worker_ids.mapped("pass_state")), {"issued"})
         self.assertTrue(all(renovation.worker_ids.mapped("pass_no")))
+        # Filed in the owner archive (一户一档).
+        document = renovation.archive_document_id
+        self.assertEqual(document.archive_id, self.unit.archive_id)
+        self.assertEqual(
+            document.type_id, self.env.ref("property_cs.doc_type_renovation")
+        )
 
     def test_reports_render(self):
         renovation = self._works_renovation()

@@ -84,6 +84,13 @@ class TestRenovationWorks(RenovationCommon):
         # A refusal to sign is flagged for the report to the authorities.
         violation.action_refuse()
         self.assertTrue(violation.refused)
+        self.assertEqual(
+            violation.archive_document_id.type_id,
+            self.env.ref("property_cs.doc_type_violation_notice"),
+        )
+        self.assertEqual(
+            violation.archive_document_id.archive_id, self.renovation.unit_id.archive_id
+        )
 
     def test_extension_moves_end_only_when_approved(self):
         Extension = self.env["property.renovation.extension"]
