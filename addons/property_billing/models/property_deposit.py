@@ -254,7 +254,8 @@ class PropertyDeposit(models.Model):
                 .with_company(deposit.company_id)
                 .create(deposit._prepare_invoice_values())
             )
-            move.action_post()
+            # Prepaid property fees are not spent on a deposit.
+            move.with_context(property_skip_prepayment=True).action_post()
             deposit.sudo().invoice_id = move
         return True
 

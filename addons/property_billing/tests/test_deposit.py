@@ -1,8 +1,10 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
 from odoo import Command
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import freeze_time, new_test_user, tagged
 
 from .common import PropertyBillingCommon
 
@@ -111,3 +113,21 @@ class TestDeposit(PropertyBillingCommon):
         with self.assertRaises(UserError):
             deposit.with_user(clerk).action_approve_refund()
         self.assertEqual(deposit.state, "refund_requested")
+
+    def test_unpaid_deposit_is_not_dunned(self):
+        with freeze_time("2026-01-05"):
+            deposit = self.env["property.deposit"].create(
+                {
+                    "kind": "key",
+                    "partner_id": self.partner.id,
+                    "unit_id": self.unit.id,
+                    "amount": 300.0,
+                }
+            )
+            deposit.action_invoice()
+        self.assertEqual(deposit.state, "invoiced")
+        run = self.env["property.dunning.run"].create(
+            {"company_id": self.company.id, "period": date(2026, 2, 1)}
+        )
+        run.action_prepare_calls()
+        self.assertNotIn(self.partner, run.line_ids.partner_id)
