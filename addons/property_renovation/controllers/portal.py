@@ -1,9 +1,10 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+from urllib.parse import urlencode
 
 from odoo import Command, fields, http
-from odoo.exceptions import AccessError, MissingError, ValidationError
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
@@ -148,5 +149,9 @@ class RenovationPortal(CustomerPortal):
         except (AccessError, MissingError):
             return request.redirect("/my")
         if renovation_sudo.state in ("draft", "returned"):
-            renovation_sudo.action_submit()
+            try:
+                renovation_sudo.action_submit()
+            except (UserError, ValidationError) as exc:
+                query = urlencode({"message": exc.args[0]})
+                return request.redirect(f"/my/renovations/{renovation_id}?{query}")
         return request.redirect(f"/my/renovations/{renovation_id}")

@@ -415,11 +415,15 @@ class PropertyRenovation(models.Model):
                     "reviewer_id": reviewer.id,
                 }
             )
-            renovation.activity_schedule(
-                "property_renovation.mail_activity_renovation_review",
-                date_deadline=fields.Date.to_date(renovation.review_deadline),
-                user_id=reviewer.id or self.env.uid,
-            )
+            # Submitted from the portal without a reviewer: nobody internal to
+            # remind yet (the list shows it under review, red when overdue).
+            user = reviewer or (self.env.user if not self.env.user.share else None)
+            if user:
+                renovation.activity_schedule(
+                    "property_renovation.mail_activity_renovation_review",
+                    date_deadline=fields.Date.to_date(renovation.review_deadline),
+                    user_id=user.id,
+                )
         return True
 
     def _check_review_documents(self):

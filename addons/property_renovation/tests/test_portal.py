@@ -117,3 +117,32 @@ class TestRenovationPortal(HttpCase):
         )
         self.assertEqual(created.state, "draft")
         self.assertEqual(created.contractor_id.name, "Portal Decoration")
+        # The owner uploads a drawing and submits the application.
+        response = self.url_open(
+            f"/my/renovations/{created.id}/upload",
+            data={"csrf_token": http.Request.csrf_token(self), "kind": "drawing"},
+            files={"document": ("kitchen.pdf", b"%PDF-1.4 kitchen", "application/pdf")},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(created.drawing_ids.mapped("name"), ["kitchen.pdf"])
+        self.assertEqual(created.drawing_ids.res_id, created.id)
+        self.url_open(
+            f"/my/renovations/{created.id}/submit",
+            data={"csrf_token": http.Request.csrf_token(self)},
+        )
+        self.assertEqual(created.state, "review")
+        self.assertFalse(created.activity_ids.user_id.filtered("share"))
+        # Another owner's application cannot receive uploads.
+        self.url_open(
+            f"/my/renovations/{self.renovations['b'].id}/upload",
+            data={"csrf_token": http.Request.csrf_token(self), "kind": "drawing"},
+            files={"document": ("x.pdf", b"%PDF-1.4 x", "application/pdf")},
+        )
+        self.assertFalse(self.renovations["b"].drawing_ids)
+        # Submitting an incomplete application explains what is missing.
+        response = self.url_open(
+            f"/my/renovations/{self.renovations['a'].id}/submit",
+            data={"csrf_token": http.Request.csrf_token(self)},
+        )
+        self.assertIn("Name the contractor", response.text)
+        self.assertEqual(self.renovations["a"].state, "draft")
