@@ -32,6 +32,7 @@
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/property_debit_views.xml",
+        "views/property_deposit_views.xml",
         "views/property_billing_menus.xml",
         "security/property_billing_report_rules.xml",
         "data/property_billing_report_data.xml",

@@ -33,3 +33,4 @@ from . import account_move_debit
 from . import res_partner_debit
 from . import property_unit_debit
 from . import res_partner_privacy
+from . import property_deposit

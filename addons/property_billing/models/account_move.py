@@ -7,6 +7,8 @@ BILLING_KINDS = [
     ("fee", "Periodic Fees"),
     ("late_fee", "Late Fees"),
     ("one_off", "One-off Fee"),
+    ("deposit", "Deposit"),
+    ("deposit_refund", "Deposit Refund"),
 ]
 
 

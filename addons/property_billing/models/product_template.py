@@ -11,6 +11,8 @@ FEE_TYPES = [
     ("gas", "Gas (Metered)"),
     ("one_off", "One-off Fee"),
     ("late_fee", "Late Fee"),
+    ("deposit", "Deposit"),
+    ("deposit_deduction", "Deposit Deduction"),
 ]
 METERED_FEE_TYPES = ("water", "electricity", "gas")
 MONTHLY_FEE_TYPES = ("area", "fixed", "parking")

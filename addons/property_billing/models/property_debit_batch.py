@@ -116,6 +116,8 @@ class PropertyDebitBatch(models.Model):
                 ("invoice_date_due", "<=", date),
                 ("property_unit_id", "in", mandates.unit_id.ids),
                 ("property_debit_line_ids", "=", False),
+                # Deposits are paid at the counter, not debited.
+                ("property_billing_kind", "!=", "deposit"),
             ],
             order="property_unit_id, invoice_date_due, id",
         )

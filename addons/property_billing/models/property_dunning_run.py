@@ -108,6 +108,7 @@ class PropertyDunningRun(models.Model):
                AND m.property_unit_id IS NOT NULL
                AND m.payment_state IN ('not_paid', 'partial')
                AND m.invoice_date_due < %(date)s
+               AND m.property_billing_kind IS DISTINCT FROM 'deposit'
                %(partner_filter)s
              GROUP BY m.partner_id, m.property_unit_id
             HAVING SUM(m.amount_residual_signed)

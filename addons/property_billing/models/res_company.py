@@ -38,6 +38,40 @@ class ResCompany(models.Model):
         "{amount}. Please pay soon. Thank you.",
         help="Placeholders: {unit}, {amount}, {name}.",
     )
+    property_deposit_account_id = fields.Many2one(
+        "account.account",
+        string="Deposits Account",
+        check_company=True,
+        help="Current liability account that holds the deposits received "
+        "(e.g. renovation deposits) until they are refunded.",
+    )
+
+    def _property_deposit_account(self):
+        """Return the company's deposits liability account, finding or creating
+        it (code 224199, "Deposits Received") when none is configured."""
+        self.ensure_one()
+        if self.property_deposit_account_id:
+            return self.property_deposit_account_id
+        Account = self.env["account.account"].sudo().with_company(self)
+        account = Account.search(
+            [
+                *Account._check_company_domain(self),
+                ("code", "=", "224199"),
+                ("account_type", "=", "liability_current"),
+            ],
+            limit=1,
+        )
+        if not account:
+            account = Account.create(
+                {
+                    "name": self.env._("Deposits Received"),
+                    "code": "224199",
+                    "account_type": "liability_current",
+                    "company_ids": [fields.Command.link(self.id)],
+                }
+            )
+        self.sudo().property_deposit_account_id = account
+        return account.sudo(False)
 
     def _property_fee_journal(self):
         """Return the company's "Property Fees" sales journal (code PROP),

@@ -30,3 +30,6 @@ class ResConfigSettings(models.TransientModel):
     property_dunning_sms_template = fields.Char(
         related="company_id.property_dunning_sms_template", readonly=False
     )
+    property_deposit_account_id = fields.Many2one(
+        related="company_id.property_deposit_account_id", readonly=False
+    )

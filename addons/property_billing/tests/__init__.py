@@ -12,3 +12,4 @@ from . import test_portal_access
 from . import test_debit
 from . import test_meter_import
 from . import test_privacy
+from . import test_deposit

@@ -1,0 +1,27 @@
+# Copyright 2026 Property CS Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Property Renovation",
+    "summary": "Renovation (装修) from the owner's application to the deposit refund: "
+    "review, permit, patrols, violations, inspections and settlement",
+    "version": "18.0.1.0.0",
+    "category": "Services/Property",
+    "license": "AGPL-3",
+    "author": "Property CS Contributors",
+    "website": "https://github.com/property-cs/property-cs",
+    "depends": ["property_cs", "property_billing"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/property_renovation_rules.xml",
+        "data/property_renovation_data.xml",
+        "data/ir_cron_data.xml",
+        "views/property_renovation_views.xml",
+        "views/property_renovation_work_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/portal_templates.xml",
+        "views/renovation_menus.xml",
+        "report/property_renovation_reports.xml",
+    ],
+    "demo": ["demo/property_renovation_demo.xml"],
+    "installable": True,
+}

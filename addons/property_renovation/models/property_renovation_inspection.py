@@ -1,0 +1,129 @@
+# Copyright 2026 Property CS Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.exceptions import UserError
+
+
+class PropertyRenovationInspection(models.Model):
+    """Completion inspection (初验) and the re-inspection one month later (复验)."""
+
+    _name = "property.renovation.inspection"
+    _description = "Renovation Inspection"
+    _inherit = [
+        "property.renovation.attachment.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _order = "date desc, id desc"
+
+    renovation_id = fields.Many2one(
+        "property.renovation", required=True, index=True, ondelete="cascade"
+    )
+    project_id = fields.Many2one(related="renovation_id.project_id", store=True)
+    company_id = fields.Many2one(related="renovation_id.company_id", store=True)
+    unit_id = fields.Many2one(related="renovation_id.unit_id")
+    kind = fields.Selection(
+        [("initial", "Initial Inspection"), ("reinspection", "Re-inspection")],
+        required=True,
+        default="initial",
+    )
+    date = fields.Date(string="Scheduled", required=True)
+    date_done = fields.Date(string="Inspected On", readonly=True, copy=False)
+    user_id = fields.Many2one("res.users", string="Inspector")
+    neighbours_ok = fields.Boolean(string="Neighbouring Units OK")
+    common_parts_ok = fields.Boolean(string="Common Parts OK")
+    facade_ok = fields.Boolean(string="Facade OK")
+    findings = fields.Text()
+    photo_ids = fields.Many2many(
+        "ir.attachment", "property_renovation_inspection_photo_rel", string="Photos"
+    )
+    state = fields.Selection(
+        [("planned", "Planned"), ("done", "Done")],
+        default="planned",
+        required=True,
+        tracking=True,
+    )
+
+    _sql_constraints = [
+        (
+            "renovation_kind_uniq",
+            "unique(renovation_id, kind)",
+            "One initial inspection and one re-inspection per renovation.",
+        )
+    ]
+
+    def _compute_display_name(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for inspection in self:
+            inspection.display_name = (
+                f"{inspection.renovation_id.name} {kinds.get(inspection.kind) or ''}"
+            )
+
+    def action_done(self):
+        for inspection in self:
+            if inspection.state != "planned":
+                raise UserError(self.env._("The inspection is already done."))
+        self.write(
+            {
+                "state": "done",
+                "date_done": fields.Date.context_today(self),
+                "user_id": self.env.uid,
+            }
+        )
+        return True
+
+    @api.model
+    def _reinspection_due_domain(self):
+        due = fields.Date.context_today(self) - relativedelta(months=1)
+        return [
+            ("kind", "=", "initial"),
+            ("state", "=", "done"),
+            ("date_done", "<=", due),
+            (
+                "renovation_id.inspection_ids",
+                "not any",
+                [("kind", "=", "reinspection")],
+            ),
+        ]
+
+    @api.model
+    def _cron_schedule_reinspections(self, limit=200):
+        """One month after the initial inspection, schedule the re-inspection.
+
+        Unique per renovation in the database: a second run creates nothing.
+        """
+        domain = self._reinspection_due_domain()
+        initials = self.search(domain, limit=limit, order="id")
+        reinspections = self.create(
+            [
+                {
+                    "renovation_id": initial.renovation_id.id,
+                    "kind": "reinspection",
+                    "date": initial.date_done + relativedelta(months=1),
+                    "user_id": initial.user_id.id,
+                }
+                for initial in initials
+            ]
+        )
+        activity_type = self.env.ref(
+            "property_renovation.mail_activity_renovation_reinspection"
+        )
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": inspection.id,
+                    "activity_type_id": activity_type.id,
+                    "date_deadline": inspection.date,
+                    "summary": self.env._("Re-inspect the renovated unit"),
+                    "user_id": inspection.user_id.id or SUPERUSER_ID,
+                }
+                for inspection in reinspections
+            ]
+        )
+        remaining = self.search_count(domain) if len(initials) == limit else 0
+        self.env["ir.cron"]._notify_progress(done=len(initials), remaining=remaining)
+        return len(reinspections)

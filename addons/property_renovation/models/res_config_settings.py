@@ -1,0 +1,20 @@
+# Copyright 2026 Property CS Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    renovation_fee_rate_residential = fields.Float(
+        related="company_id.renovation_fee_rate_residential", readonly=False
+    )
+    renovation_fee_rate_non_residential = fields.Float(
+        related="company_id.renovation_fee_rate_non_residential", readonly=False
+    )
+    renovation_deposit_residential = fields.Float(
+        related="company_id.renovation_deposit_residential", readonly=False
+    )
+    renovation_deposit_non_residential = fields.Float(
+        related="company_id.renovation_deposit_non_residential", readonly=False
+    )

@@ -1,0 +1,148 @@
+# Copyright 2026 Property CS Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
+from odoo import Command, http
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestRenovationPortal(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.portal_a = new_test_user(
+            cls.env, login="reno_portal_a", groups="base.group_portal"
+        )
+        cls.portal_b = new_test_user(
+            cls.env, login="reno_portal_b", groups="base.group_portal"
+        )
+        staff = new_test_user(
+            cls.env,
+            login="reno_front_desk",
+            groups="base.group_user,property_cs.group_front_desk",
+        )
+        cls.staff = staff
+        project = cls.env["property.project"].create(
+            {
+                "name": "Portal Garden",
+                "code": "PG",
+                "user_ids": [Command.set(staff.ids)],
+            }
+        )
+        other_project = cls.env["property.project"].create(
+            {"name": "Other Garden", "code": "OG"}
+        )
+        Renovation = cls.env["property.renovation"]
+        cls.renovations = {}
+        for key, partner, proj in (
+            ("a", cls.portal_a.partner_id, project),
+            ("b", cls.portal_b.partner_id, project),
+            ("other", cls.portal_b.partner_id, other_project),
+        ):
+            building = cls.env["property.building"].create(
+                {"name": f"Building {key}", "code": f"B{key}", "project_id": proj.id}
+            )
+            unit = cls.env["property.unit"].create(
+                {
+                    "code": f"P-{key}",
+                    "project_id": proj.id,
+                    "building_id": building.id,
+                    "area": 80.0,
+                }
+            )
+            cls.env["property.archive"].create(
+                {
+                    "unit_id": unit.id,
+                    "ownership_ids": [
+                        Command.create(
+                            {"partner_id": partner.id, "date_start": date(2024, 1, 1)}
+                        )
+                    ],
+                }
+            )
+            cls.renovations[key] = Renovation.create(
+                {
+                    "unit_id": unit.id,
+                    "partner_id": partner.id,
+                    "description": f"Renovation of unit P-{key}",
+                }
+            )
+
+    def test_portal_owner_sees_only_own_applications(self):
+        Renovation = self.env["property.renovation"]
+        own = Renovation.with_user(self.portal_a).search([])
+        self.assertEqual(own, self.renovations["a"])
+        with self.assertRaises(AccessError):
+            self.renovations["b"].with_user(self.portal_a).read(["name"])
+        self.assertEqual(
+            Renovation.with_user(self.portal_b).search([]),
+            self.renovations["b"] | self.renovations["other"],
+        )
+        # Staff see the projects assigned to them only.
+        self.assertEqual(
+            Renovation.with_user(self.staff).search([]),
+            self.renovations["a"] | self.renovations["b"],
+        )
+
+    def test_portal_routes(self):
+        self.authenticate("reno_portal_a", "reno_portal_a")
+        response = self.url_open("/my/renovations")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.renovations["a"].name, response.text)
+        self.assertNotIn(self.renovations["b"].name, response.text)
+        own = self.url_open(f"/my/renovations/{self.renovations['a'].id}")
+        self.assertIn("Renovation of unit P-a", own.text)
+        other = self.url_open(f"/my/renovations/{self.renovations['b'].id}")
+        self.assertNotIn("Renovation of unit P-b", other.text)
+        # Applying from the portal creates a draft application for an own unit.
+        response = self.url_open(
+            "/my/renovations/new",
+            data={
+                "csrf_token": http.Request.csrf_token(self),
+                "unit_id": self.renovations["a"].unit_id.id,
+                "contractor_name": "Portal Decoration",
+                "date_start": "2026-03-02",
+                "date_end": "2026-04-30",
+                "description": "New kitchen",
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        created = self.env["property.renovation"].search(
+            [
+                ("partner_id", "=", self.portal_a.partner_id.id),
+                ("description", "=", "New kitchen"),
+            ]
+        )
+        self.assertEqual(created.state, "draft")
+        self.assertEqual(created.contractor_id.name, "Portal Decoration")
+        # The owner uploads a drawing and submits the application.
+        response = self.url_open(
+            f"/my/renovations/{created.id}/upload",
+            data={"csrf_token": http.Request.csrf_token(self), "kind": "drawing"},
+            files={"document": ("kitchen.pdf", b"%PDF-1.4 kitchen", "application/pdf")},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(created.drawing_ids.mapped("name"), ["kitchen.pdf"])
+        self.assertEqual(created.drawing_ids.res_id, created.id)
+        self.url_open(
+            f"/my/renovations/{created.id}/submit",
+            data={"csrf_token": http.Request.csrf_token(self)},
+        )
+        self.assertEqual(created.state, "review")
+        self.assertFalse(created.activity_ids.user_id.filtered("share"))
+        # Another owner's application cannot receive uploads.
+        self.url_open(
+            f"/my/renovations/{self.renovations['b'].id}/upload",
+            data={"csrf_token": http.Request.csrf_token(self), "kind": "drawing"},
+            files={"document": ("x.pdf", b"%PDF-1.4 x", "application/pdf")},
+        )
+        self.assertFalse(self.renovations["b"].drawing_ids)
+        # Submitting an incomplete application explains what is missing.
+        response = self.url_open(
+            f"/my/renovations/{self.renovations['a'].id}/submit",
+            data={"csrf_token": http.Request.csrf_token(self)},
+        )
+        self.assertIn("Name the contractor", response.text)
+        self.assertEqual(self.renovations["a"].state, "draft")
