@@ -397,7 +397,7 @@ class TestMultiCompanyIsolation(SecurityCommon):
 
 @tagged("post_install", "-at_install", "property_security")
 class TestScheduledJobsIdempotent(SecurityCommon):
-    MODULES = ("property_cs", "property_billing")
+    MODULES = ("property_cs", "property_billing", "property_renovation")
 
     def _crons(self):
         data = self.env["ir.model.data"].search(
