@@ -76,6 +76,14 @@ class TestRenovationWorks(RenovationCommon):
             security.action_done()
             self.assertFalse(security.is_overdue)
 
+    def _print_action(self, record):
+        # The print button opens the report (once the company's document
+        # layout is chosen, else Odoo asks for it first).
+        self.env.company.external_report_layout_id = self.env.ref(
+            "web.external_layout_standard"
+        )
+        return record.action_print()
+
     def _render(self, xmlid, records):
         content, _kind = self.env["ir.actions.report"]._render_qweb_pdf(
             xmlid, records.ids
@@ -94,7 +102,7 @@ class TestRenovationWorks(RenovationCommon):
             }
         )
         hot.action_approve()
-        action = hot.action_print()
+        action = self._print_action(hot)
         self.assertEqual(
             action["report_name"], "property_renovation.report_hot_work_document"
         )
@@ -122,7 +130,7 @@ class TestRenovationWorks(RenovationCommon):
                 "vehicle_plate": "沪A12345",
             }
         )
-        action = gate.action_print()
+        action = self._print_action(gate)
         self.assertEqual(
             action["report_name"], "property_renovation.report_gate_pass_document"
         )
