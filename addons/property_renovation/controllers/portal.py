@@ -108,9 +108,13 @@ class RenovationPortal(CustomerPortal):
         partner = request.env.user.partner_id
         try:
             contractor = (
-                request.env["res.partner"]
+                request.env["property.renovation"]
                 .sudo()
-                .create({"name": kw["contractor_name"], "is_company": True})
+                ._find_or_create_contractor(
+                    kw["contractor_name"],
+                    kw.get("contractor_licence_no"),
+                    unit.company_id,
+                )
             )
             renovation = (
                 request.env["property.renovation"]
@@ -120,7 +124,10 @@ class RenovationPortal(CustomerPortal):
                         "unit_id": unit.id,
                         "partner_id": partner.id,
                         "contractor_id": contractor.id,
-                        "contractor_licence_no": kw.get("contractor_licence_no"),
+                        "contractor_licence_no": request.env[
+                            "property.renovation"
+                        ]._normalize_licence_no(kw.get("contractor_licence_no"))
+                        or False,
                         "principal_name": kw.get("principal_name"),
                         "description": kw.get("description"),
                         "structural_change": bool(kw.get("structural_change")),

@@ -497,6 +497,49 @@ class PropertyRenovation(models.Model):
         return True
 
     @api.model
+    def _normalize_licence_no(self, licence_no):
+        return "".join((licence_no or "").split()).upper()
+
+    @api.model
+    def _find_or_create_contractor(self, name, licence_no, company):
+        """The contractor company partner of a licence / qualification number.
+
+        Reuses the company partner registered with that number (its company ID
+        or tax ID), else the contractor of an earlier application with that
+        number; creates one only when none exists (or no number is given).
+        """
+        Partner = self.env["res.partner"]
+        number = self._normalize_licence_no(licence_no)
+        if number:
+            company_domain = [("company_id", "in", [False, company.id])]
+            partner = Partner.search(
+                [
+                    ("is_company", "=", True),
+                    *company_domain,
+                    "|",
+                    ("company_registry", "=ilike", number),
+                    ("vat", "=ilike", number),
+                ],
+                order="id",
+                limit=1,
+            )
+            if not partner:
+                partner = self.search(
+                    [
+                        ("contractor_licence_no", "=ilike", number),
+                        ("contractor_id.is_company", "=", True),
+                        ("contractor_id.company_id", "in", [False, company.id]),
+                    ],
+                    order="id",
+                    limit=1,
+                ).contractor_id
+            if partner:
+                return partner
+        return Partner.create(
+            {"name": name, "is_company": True, "company_registry": number or False}
+        )
+
+    @api.model
     def _review_escalation_domain(self):
         return [
             ("state", "=", "review"),

@@ -18,6 +18,7 @@ class PropertyRenovationGatePass(models.Model):
     )
     project_id = fields.Many2one(related="renovation_id.project_id", store=True)
     company_id = fields.Many2one(related="renovation_id.company_id", store=True)
+    unit_id = fields.Many2one(related="renovation_id.unit_id")
     date = fields.Date(required=True, default=fields.Date.context_today)
     direction = fields.Selection(
         [("in", "Materials In"), ("out", "Materials / Debris Out")],
@@ -37,3 +38,6 @@ class PropertyRenovationGatePass(models.Model):
     def action_check(self):
         self.write({"state": "checked", "checked_by_id": self.env.uid})
         return True
+
+    def action_print(self):
+        return self.env.ref("property_renovation.report_gate_pass").report_action(self)

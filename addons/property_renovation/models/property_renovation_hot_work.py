@@ -19,6 +19,7 @@ class PropertyRenovationHotWork(models.Model):
     )
     project_id = fields.Many2one(related="renovation_id.project_id", store=True)
     company_id = fields.Many2one(related="renovation_id.company_id", store=True)
+    unit_id = fields.Many2one(related="renovation_id.unit_id")
     work_description = fields.Char(string="Work", required=True)
     operator_name = fields.Char(string="Certified Operator")
     date_from = fields.Datetime(required=True)
@@ -63,3 +64,6 @@ class PropertyRenovationHotWork(models.Model):
     def action_close(self):
         self.write({"state": "closed"})
         return True
+
+    def action_print(self):
+        return self.env.ref("property_renovation.report_hot_work").report_action(self)

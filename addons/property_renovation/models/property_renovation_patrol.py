@@ -1,6 +1,7 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.exceptions import UserError
 
 PATROL_KIND_LABELS = [("engineering", "Engineering"), ("security", "Security")]
 
@@ -10,7 +11,11 @@ class PropertyRenovationPatrol(models.Model):
 
     _name = "property.renovation.patrol"
     _description = "Renovation Patrol"
-    _inherit = ["property.renovation.attachment.mixin", "mail.thread"]
+    _inherit = [
+        "property.renovation.attachment.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date desc, renovation_id, kind"
 
     renovation_id = fields.Many2one(
@@ -23,6 +28,20 @@ class PropertyRenovationPatrol(models.Model):
     kind = fields.Selection(PATROL_KIND_LABELS, required=True)
     state = fields.Selection(
         [("due", "Due"), ("done", "Done")], default="due", required=True, tracking=True
+    )
+    deadline = fields.Date(
+        compute="_compute_deadline",
+        store=True,
+        index=True,
+        help="The patrol is due by the end of its day; escalated when missed.",
+    )
+    is_overdue = fields.Boolean(
+        string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+    escalated = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="Technical: the missed patrol was escalated to the director (once).",
     )
     user_id = fields.Many2one("res.users", string="Patrolled By")
     line_ids = fields.One2many("property.renovation.patrol.line", "patrol_id")
@@ -51,6 +70,78 @@ class PropertyRenovationPatrol(models.Model):
     def _compute_issue_found(self):
         for patrol in self:
             patrol.issue_found = any(line.result == "issue" for line in patrol.line_ids)
+
+    @api.depends("date")
+    def _compute_deadline(self):
+        for patrol in self:
+            patrol.deadline = patrol.date
+
+    @api.depends("state", "deadline")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for patrol in self:
+            patrol.is_overdue = bool(
+                patrol.state == "due" and patrol.deadline and patrol.deadline < today
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on the overdue flag."))
+        domain = [
+            ("state", "=", "due"),
+            ("deadline", "<", fields.Date.context_today(self)),
+        ]
+        if (operator == "=") == value:
+            return domain
+        return ["!", "&", *domain]
+
+    @api.model
+    def _escalation_domain(self):
+        return [
+            ("state", "=", "due"),
+            ("deadline", "<", fields.Date.context_today(self)),
+            ("escalated", "=", False),
+        ]
+
+    @api.model
+    def _cron_escalate_overdue(self, limit=200):
+        """Escalate patrols not done by their deadline to the project's director.
+
+        In batches; each patrol once (the flag is set with the activity).
+        """
+        domain = self._escalation_domain()
+        patrols = self.search(domain, limit=limit, order="id")
+        activity_type = self.env.ref(
+            "property_renovation.mail_activity_renovation_patrol_overdue"
+        )
+        model_id = self.env["ir.model"]._get_id(self._name)
+        today = fields.Date.context_today(self)
+        patrols.write({"escalated": True})
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": patrol.id,
+                    "activity_type_id": activity_type.id,
+                    "date_deadline": today,
+                    "summary": self.env._("Renovation patrol missed"),
+                    "user_id": patrol.project_id.manager_id.id or SUPERUSER_ID,
+                }
+                for patrol in patrols
+            ]
+        )
+        patrols._message_log_batch(
+            {
+                p.id: self.env._(
+                    "The patrol was not done by its deadline; escalated to the "
+                    "director."
+                )
+                for p in patrols
+            }
+        )
+        remaining = self.search_count(domain) if len(patrols) == limit else 0
+        self.env["ir.cron"]._notify_progress(done=len(patrols), remaining=remaining)
+        return len(patrols)
 
     def action_done(self):
         self.write({"state": "done", "user_id": self.env.uid})

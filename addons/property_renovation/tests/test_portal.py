@@ -146,3 +146,49 @@ class TestRenovationPortal(HttpCase):
         )
         self.assertIn("Name the contractor", response.text)
         self.assertEqual(self.renovations["a"].state, "draft")
+
+    def _portal_apply(self, description, contractor_name, licence_no):
+        self.url_open(
+            "/my/renovations/new",
+            data={
+                "csrf_token": http.Request.csrf_token(self),
+                "unit_id": self.renovations["a"].unit_id.id,
+                "contractor_name": contractor_name,
+                "contractor_licence_no": licence_no,
+                "date_start": "2026-03-02",
+                "date_end": "2026-04-30",
+                "description": description,
+            },
+        )
+        return self.env["property.renovation"].search(
+            [
+                ("partner_id", "=", self.portal_a.partner_id.id),
+                ("description", "=", description),
+            ]
+        )
+
+    def test_portal_contractor_reused_by_licence_number(self):
+        self.authenticate("reno_portal_a", "reno_portal_a")
+        Partner = self.env["res.partner"]
+        first = self._portal_apply("Kitchen", "Jiahe Decoration", "91310000ma1k0042x")
+        self.assertEqual(first.contractor_id.name, "Jiahe Decoration")
+        self.assertEqual(first.contractor_id.company_registry, "91310000MA1K0042X")
+        self.assertEqual(first.contractor_licence_no, "91310000MA1K0042X")
+        # Same number typed differently and another spelling of the name:
+        # the existing company is reused, no duplicate contractor.
+        second = self._portal_apply(
+            "Bathroom", "Jiahe Decoration Co.", " 91310000MA1K 0042X "
+        )
+        self.assertEqual(second.contractor_id, first.contractor_id)
+        self.assertEqual(
+            Partner.search_count([("company_registry", "=", "91310000MA1K0042X")]), 1
+        )
+        # A company already registered by the back office (tax ID) is reused.
+        known = Partner.create(
+            {"name": "Known Builders", "is_company": True, "vat": "91310000MA1K0099Y"}
+        )
+        third = self._portal_apply("Balcony", "Known", "91310000MA1K0099Y")
+        self.assertEqual(third.contractor_id, known)
+        # A different number is a different contractor.
+        fourth = self._portal_apply("Floor", "Other Builders", "91310000MA1K0100Z")
+        self.assertNotIn(fourth.contractor_id, first.contractor_id | known)

@@ -40,6 +40,113 @@ class TestRenovationWorks(RenovationCommon):
             self.assertEqual(Renovation._cron_generate_patrols(), 0)
         self.assertEqual(len(self._patrols()), 4)
 
+    def test_missed_patrol_escalated_once_to_director(self):
+        Renovation = self.env["property.renovation"]
+        Patrol = self.env["property.renovation.patrol"]
+        with freeze_time("2026-03-06 07:00:00"):  # Friday
+            Renovation._cron_generate_patrols()
+            patrols = self._patrols()
+            engineering = patrols.filtered(lambda p: p.kind == "engineering")
+            security = patrols - engineering
+            self.assertEqual(security.deadline, date(2026, 3, 6))
+            engineering.action_done()
+            # Not overdue on its own day: nothing to escalate.
+            Patrol._cron_escalate_overdue()
+            self.assertFalse(security.is_overdue)
+            self.assertFalse(security.activity_ids)
+        with freeze_time("2026-03-07 01:00:00"):  # Saturday night run
+            security.invalidate_recordset(["is_overdue"])
+            self.assertTrue(security.is_overdue)
+            self.assertIn(security, Patrol.search([("is_overdue", "=", True)]))
+            Patrol._cron_escalate_overdue()
+            Patrol._cron_escalate_overdue()
+        activities = self.env["mail.activity"].search(
+            [
+                ("res_model", "=", "property.renovation.patrol"),
+                ("res_id", "in", patrols.ids),
+            ]
+        )
+        self.assertEqual(len(activities), 1)
+        self.assertEqual(activities.res_id, security.id)
+        self.assertEqual(activities.user_id, self.director)
+        self.assertTrue(security.escalated)
+        self.assertFalse(engineering.escalated)
+        # Doing the patrol late clears the overdue flag.
+        with freeze_time("2026-03-07 09:00:00"):
+            security.action_done()
+            self.assertFalse(security.is_overdue)
+
+    def _print_action(self, record):
+        # The print button opens the report (once the company's document
+        # layout is chosen, else Odoo asks for it first).
+        self.env.company.external_report_layout_id = self.env.ref(
+            "web.external_layout_standard"
+        )
+        return record.action_print()
+
+    def _render(self, xmlid, records):
+        content, _kind = self.env["ir.actions.report"]._render_qweb_pdf(
+            xmlid, records.ids
+        )
+        return content.decode()
+
+    def test_hot_work_permit_printed(self):
+        hot = self.env["property.renovation.hot.work"].create(
+            {
+                "renovation_id": self.renovation.id,
+                "work_description": "Welding of the balcony rail",
+                "operator_name": "Zhao Gang",
+                "date_from": "2026-03-03 09:00:00",
+                "date_to": "2026-03-03 11:00:00",
+                "fire_measures": "Two extinguishers, fire watch",
+            }
+        )
+        hot.action_approve()
+        action = self._print_action(hot)
+        self.assertEqual(
+            action["report_name"], "property_renovation.report_hot_work_document"
+        )
+        html = self._render("property_renovation.report_hot_work", hot)
+        self.assertTrue(hot.name.startswith("DH"))
+        for text in (
+            "Hot-work Permit",
+            hot.name,
+            self.unit.display_name,
+            self.renovation.permit_no,
+            "Welding of the balcony rail",
+            "Zhao Gang",
+            "Two extinguishers, fire watch",
+            "03/03/2026",
+        ):
+            self.assertIn(text, html)
+
+    def test_gate_pass_printed(self):
+        gate = self.env["property.renovation.gate.pass"].create(
+            {
+                "renovation_id": self.renovation.id,
+                "date": date(2026, 3, 5),
+                "direction": "out",
+                "materials": "12 bags of debris",
+                "vehicle_plate": "沪A12345",
+            }
+        )
+        action = self._print_action(gate)
+        self.assertEqual(
+            action["report_name"], "property_renovation.report_gate_pass_document"
+        )
+        html = self._render("property_renovation.report_gate_pass", gate)
+        self.assertTrue(gate.name.startswith("FX"))
+        for text in (
+            "Material Gate Pass",
+            gate.name,
+            self.unit.display_name,
+            "03/05/2026",
+            "Materials / Debris Out",
+            "12 bags of debris",
+            "沪A12345",
+        ):
+            self.assertIn(text, html)
+
     def test_patrols_stop_when_works_closed(self):
         Renovation = self.env["property.renovation"]
         self.renovation.action_finish_works()
