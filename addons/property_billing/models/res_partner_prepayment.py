@@ -1,7 +1,6 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
-from odoo.tools import SQL
 
 
 class ResPartner(models.Model):
@@ -14,29 +13,9 @@ class ResPartner(models.Model):
     )
 
     def _compute_property_prepayment_balance(self):
-        balances = {}
-        if self.ids:
-            self.env.flush_all()
-            self.env.cr.execute(
-                SQL(
-                    """
-                    SELECT aml.partner_id, -SUM(aml.amount_residual)
-                      FROM account_payment p
-                      JOIN account_move_line aml ON aml.move_id = p.move_id
-                      JOIN account_account acc ON acc.id = aml.account_id
-                     WHERE p.property_prepayment
-                       AND aml.partner_id = ANY(%s)
-                       AND aml.company_id = ANY(%s)
-                       AND acc.account_type = 'asset_receivable'
-                       AND aml.parent_state = 'posted'
-                       AND NOT aml.reconciled
-                     GROUP BY aml.partner_id
-                    """,
-                    self.ids,
-                    self.env.companies.ids,
-                )
-            )
-            balances = dict(self.env.cr.fetchall())
+        balances = self.env["account.payment"]._property_prepayment_balances(
+            "partner", self.ids
+        )
         for partner in self:
             partner.property_prepayment_balance = balances.get(partner.id, 0.0)
 
