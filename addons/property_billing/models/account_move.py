@@ -35,6 +35,22 @@ class AccountMove(models.Model):
         help="Technical: no more late fee can accrue on this invoice (paid in full "
         "and accrued up to the payment).",
     )
+    property_dispatch_order_id = fields.Many2one(
+        "property.dispatch.order",
+        string="Paid Repair",
+        index="btree_not_null",
+        copy=False,
+        readonly=True,
+    )
+    property_debit_line_ids = fields.Many2many(
+        "property.debit.batch.line",
+        "property_debit_line_invoice_rel",
+        "move_id",
+        "line_id",
+        string="Auto-Debit Lines",
+        readonly=True,
+        copy=False,
+    )
 
     def init(self):
         res = super().init()
@@ -51,6 +67,16 @@ class AccountMove(models.Model):
                 """
             )
         )
+        # A paid repair is invoiced once: guaranteed by the database.
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE UNIQUE INDEX IF NOT EXISTS account_move_property_repair_uniq
+                    ON account_move (property_dispatch_order_id)
+                 WHERE property_dispatch_order_id IS NOT NULL AND state != 'cancel'
+                """
+            )
+        )
         return res
 
     def _get_invoice_computed_reference(self):
@@ -59,3 +85,80 @@ class AccountMove(models.Model):
             # The unit code next to the invoice number: bank lines carry both.
             return f"{reference} {self.property_unit_id.code}"
         return reference
+
+    # ------------------------------------------------------------------
+    # Prepayments applied on posting
+    # ------------------------------------------------------------------
+    def _post(self, soft=True):
+        posted = super()._post(soft=soft)
+        if not self.env.context.get("property_skip_prepayment"):
+            posted._property_apply_prepayments()
+        return posted
+
+    def _property_prepayment_credit_lines(self, partners):
+        """Outstanding credits of property prepayments of ``partners``: one
+        query for a whole batch of invoices."""
+        self.env["account.move.line"].flush_model(
+            [
+                "partner_id",
+                "account_id",
+                "amount_residual",
+                "reconciled",
+                "parent_state",
+            ]
+        )
+        self.env["account.payment"].flush_model(
+            ["move_id", "property_prepayment", "property_prepayment_unit_id"]
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT aml.id, p.property_prepayment_unit_id
+                  FROM account_move_line aml
+                  JOIN account_account acc ON acc.id = aml.account_id
+                  JOIN account_payment p ON p.move_id = aml.move_id
+                 WHERE p.property_prepayment
+                   AND aml.partner_id = ANY(%s)
+                   AND acc.account_type = 'asset_receivable'
+                   AND aml.parent_state = 'posted'
+                   AND NOT aml.reconciled
+                   AND aml.amount_residual < 0
+                 ORDER BY aml.date, aml.id
+                """,
+                partners.ids,
+            )
+        )
+        return self.env.cr.fetchall()
+
+    def _property_apply_prepayments(self):
+        """Reconcile new property invoices with the outstanding prepayment
+        credits of their partners (oldest credit first, oldest invoice first),
+        as Odoo's "outstanding credits" widget does."""
+        invoices = self.filtered(
+            lambda m: m.move_type == "out_invoice"
+            and m.property_unit_id
+            and m.state == "posted"
+        )
+        if not invoices:
+            return
+        rows = self._property_prepayment_credit_lines(invoices.commercial_partner_id)
+        if not rows:
+            return
+        Line = self.env["account.move.line"].sudo()
+        credits = Line.browse([row[0] for row in rows])
+        unit_of_credit = {row[0]: row[1] for row in rows}
+        for invoice in invoices.sorted(lambda m: (m.invoice_date or m.date, m.id)):
+            receivable = invoice.line_ids.filtered(
+                lambda line: line.account_type == "asset_receivable"
+                and not line.reconciled
+            )
+            if not receivable:
+                continue
+            usable = credits.filtered(
+                lambda line, inv=invoice, rec=receivable: not line.reconciled
+                and line.partner_id == inv.commercial_partner_id
+                and line.account_id == rec[0].account_id
+                and unit_of_credit[line.id] in (False, None, inv.property_unit_id.id)
+            )
+            if usable:
+                (receivable | usable).reconcile()

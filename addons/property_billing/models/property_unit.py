@@ -38,6 +38,16 @@ class PropertyUnit(models.Model):
     )
     property_invoice_count = fields.Integer(compute="_compute_property_invoice_count")
     meter_reading_ids = fields.One2many("property.meter.reading", "unit_id")
+    property_debit_mandate_ids = fields.One2many(
+        "property.debit.mandate", "unit_id", string="Auto-Debit Mandates"
+    )
+    property_prepayment_balance = fields.Monetary(
+        string="Prepayment Balance",
+        compute="_compute_property_prepayment_balance",
+        currency_field="property_currency_id",
+        help="Prepayments (预收款) received for this unit and not applied yet.",
+    )
+    property_currency_id = fields.Many2one(related="company_id.currency_id")
 
     @api.depends(
         "billing_partner_mode",
@@ -75,6 +85,13 @@ class PropertyUnit(models.Model):
         for unit in self:
             unit.property_invoice_count = counts.get(unit, 0)
 
+    def _compute_property_prepayment_balance(self):
+        balances = self.env["account.payment"]._property_prepayment_balances(
+            "unit", self.ids
+        )
+        for unit in self:
+            unit.property_prepayment_balance = balances.get(unit.id, 0.0)
+
     def action_view_property_invoices(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -82,4 +99,15 @@ class PropertyUnit(models.Model):
         )
         action["domain"] = [("property_unit_id", "=", self.id)]
         action["context"] = {"default_property_unit_id": self.id, "create": False}
+        return action
+
+    def action_property_prepayment(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_billing.property_prepayment_wizard_action"
+        )
+        action["context"] = {
+            "default_unit_id": self.id,
+            "default_partner_id": self.billing_partner_id.id,
+        }
         return action

@@ -8,6 +8,14 @@ class ResPartner(models.Model):
 
     property_dunning_line_ids = fields.One2many("property.dunning.line", "partner_id")
     property_dunning_count = fields.Integer(compute="_compute_property_dunning_count")
+    property_debit_mandate_ids = fields.One2many(
+        "property.debit.mandate", "partner_id", string="Auto-Debit Mandates"
+    )
+    property_prepayment_balance = fields.Monetary(
+        string="Prepayment Balance",
+        compute="_compute_property_prepayment_balance",
+        help="Property prepayments (预收款) received and not applied yet.",
+    )
 
     def _compute_property_dunning_count(self):
         counts = dict(
@@ -18,6 +26,13 @@ class ResPartner(models.Model):
         for partner in self:
             partner.property_dunning_count = counts.get(partner, 0)
 
+    def _compute_property_prepayment_balance(self):
+        balances = self.env["account.payment"]._property_prepayment_balances(
+            "partner", self.ids
+        )
+        for partner in self:
+            partner.property_prepayment_balance = balances.get(partner.id, 0.0)
+
     def action_view_property_dunning(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -26,3 +41,72 @@ class ResPartner(models.Model):
         action["domain"] = [("partner_id", "=", self.id)]
         action["context"] = {"search_default_group_period": 1}
         return action
+
+    def action_property_prepayment(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_billing.property_prepayment_wizard_action"
+        )
+        action["context"] = {"default_partner_id": self.id}
+        return action
+
+    # ------------------------------------------------------------------
+    # Personal data (property_cs): invoices kept, exported, block retention
+    # ------------------------------------------------------------------
+    def _pcs_open_invoice_domain(self):
+        return [
+            ("partner_id", "in", self.ids),
+            ("move_type", "in", ("out_invoice", "out_refund")),
+            ("state", "=", "posted"),
+            ("payment_state", "in", ("not_paid", "partial", "in_payment")),
+        ]
+
+    def _pcs_retention_blocked(self):
+        """Debtors are kept as they are until their invoices are settled."""
+        blocked = super()._pcs_retention_blocked()
+        if not self:
+            return blocked
+        moves = (
+            self.env["account.move"]
+            .sudo()
+            ._read_group(self._pcs_open_invoice_domain(), ["partner_id"])
+        )
+        return blocked | self.browse([partner.id for (partner,) in moves])
+
+    def _pcs_anonymise(self):
+        """Accounting documents keep the name they were issued to."""
+        moves = self.env["account.move"].sudo().search([("partner_id", "in", self.ids)])
+        protected = [moves._fields["invoice_partner_display_name"]]
+        with self.env.protecting(protected, moves):
+            return super()._pcs_anonymise()
+
+    def _pcs_personal_data(self):
+        data = super()._pcs_personal_data()
+        moves = (
+            self.env["account.move"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", self.id),
+                    ("move_type", "in", ("out_invoice", "out_refund")),
+                    ("state", "=", "posted"),
+                ],
+                order="invoice_date, id",
+            )
+        )
+        data["invoices"] = [
+            {
+                "number": move.name,
+                "date": fields.Date.to_string(move.invoice_date),
+                "unit": move.property_unit_id.display_name or None,
+                "period": fields.Date.to_string(move.property_period)
+                if move.property_period
+                else None,
+                "amount": move.amount_total,
+                "due": move.amount_residual,
+                "currency": move.currency_id.name,
+                "payment_state": move.payment_state,
+            }
+            for move in moves
+        ]
+        return data
