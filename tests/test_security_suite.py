@@ -134,11 +134,11 @@ class SecurityCommon(TransactionCase):
 
     def _invoices(self, units, period=None):
         domain = [
-            ("property_unit_id", "in", units.ids),
-            ("property_billing_kind", "=", "fee"),
+            ("pcs_unit_id", "in", units.ids),
+            ("pcs_billing_kind", "=", "fee"),
         ]
         if period:
-            domain.append(("property_period", "=", period))
+            domain.append(("pcs_period", "=", period))
         return self.env["account.move"].search(domain)
 
 
@@ -160,7 +160,7 @@ class TestPortalOwnerIsolation(SecurityCommon):
         invoice_b = self._invoices(self.unit_b, MARCH)
         self.assertEqual(invoice_a.partner_id, self.owner_a)
         Move = self.env["account.move"].with_user(self.portal_a)
-        visible = Move.search([("property_billing_kind", "=", "fee")])
+        visible = Move.search([("pcs_billing_kind", "=", "fee")])
         self.assertIn(invoice_a, visible)
         self.assertNotIn(invoice_b, visible)
         with self.assertRaises(AccessError):
@@ -195,7 +195,7 @@ class TestPortalOwnerIsolation(SecurityCommon):
         april = self._invoices(self.unit_a, APRIL)
         self.assertEqual(april.partner_id, buyer_user.partner_id)
         Move = self.env["account.move"].with_user(self.portal_a)
-        mine = Move.search([("property_unit_id", "=", self.unit_a.id)])
+        mine = Move.search([("pcs_unit_id", "=", self.unit_a.id)])
         self.assertEqual(mine, self._invoices(self.unit_a, MARCH))
         with self.assertRaises(AccessError):
             april.with_user(self.portal_a).read(["amount_total"])
@@ -492,5 +492,5 @@ class TestBillingRunRecovery(SecurityCommon):
         self._bill(MAY, limit=2)
         invoices = self._invoices(units, MAY)
         self.assertEqual(len(invoices), 7)
-        self.assertEqual(invoices.property_unit_id, units)
+        self.assertEqual(invoices.pcs_unit_id, units)
         self.assertTrue(all(m.state == "posted" for m in invoices))

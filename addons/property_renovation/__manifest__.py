@@ -4,7 +4,7 @@
     "name": "Property Renovation",
     "summary": "Renovation (装修) from the owner's application to the deposit refund: "
     "review, permit, patrols, violations, inspections and settlement",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Property",
     "license": "AGPL-3",
     "author": "Property CS Contributors",

@@ -53,7 +53,7 @@ def main():
         )
         service = env.ref("property_billing.product_service_fee")
         fixed = env["product.product"].create(
-            {"name": "Garbage Fee", "type": "service", "property_fee_type": "fixed"}
+            {"name": "Garbage Fee", "type": "service", "pcs_fee_type": "fixed"}
         )
         env["property.tariff"].create(
             [

@@ -123,12 +123,12 @@ def invoices_per_unit(registry, data):
         env = api.Environment(cr, odoo.SUPERUSER_ID, {})
         groups = env["account.move"]._read_group(
             [
-                ("property_unit_id", "in", data["units"]),
-                ("property_period", "=", PERIOD),
-                ("property_billing_kind", "=", "fee"),
+                ("pcs_unit_id", "in", data["units"]),
+                ("pcs_period", "=", PERIOD),
+                ("pcs_billing_kind", "=", "fee"),
                 ("state", "!=", "cancel"),
             ],
-            ["property_unit_id"],
+            ["pcs_unit_id"],
             ["__count"],
         )
         return {unit.id: count for unit, count in groups}
@@ -137,7 +137,7 @@ def invoices_per_unit(registry, data):
 def cleanup(registry, data):
     with registry.cursor() as cr:
         env = api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
-        moves = env["account.move"].search([("property_unit_id", "in", data["units"])])
+        moves = env["account.move"].search([("pcs_unit_id", "in", data["units"])])
         moves.filtered(lambda m: m.state == "posted").button_draft()
         moves.with_context(force_delete=True).unlink()
         project = env["property.project"].browse(data["project"])

@@ -15,34 +15,34 @@ BILLING_KINDS = [
 class AccountMove(models.Model):
     _inherit = "account.move"
 
-    property_unit_id = fields.Many2one(
+    pcs_unit_id = fields.Many2one(
         "property.unit", string="Unit", index="btree_not_null", copy=False
     )
-    property_project_id = fields.Many2one(
+    pcs_project_id = fields.Many2one(
         "property.project", string="Project", index="btree_not_null", copy=False
     )
-    property_building_id = fields.Many2one(
+    pcs_building_id = fields.Many2one(
         "property.building", string="Building", copy=False
     )
-    property_period = fields.Date(
+    pcs_period = fields.Date(
         string="Billing Period",
         copy=False,
         help="First day of the month the fees are billed for.",
     )
-    property_billing_kind = fields.Selection(BILLING_KINDS, copy=False)
-    property_late_fee_closed = fields.Boolean(
+    pcs_billing_kind = fields.Selection(BILLING_KINDS, copy=False)
+    pcs_late_fee_closed = fields.Boolean(
         copy=False,
         help="Technical: no more late fee can accrue on this invoice (paid in full "
         "and accrued up to the payment).",
     )
-    property_dispatch_order_id = fields.Many2one(
+    pcs_dispatch_order_id = fields.Many2one(
         "property.dispatch.order",
         string="Paid Repair",
         index="btree_not_null",
         copy=False,
         readonly=True,
     )
-    property_debit_line_ids = fields.Many2many(
+    pcs_debit_line_ids = fields.Many2many(
         "property.debit.batch.line",
         "property_debit_line_invoice_rel",
         "move_id",
@@ -61,9 +61,9 @@ class AccountMove(models.Model):
         self.env.cr.execute(
             SQL(
                 """
-                CREATE UNIQUE INDEX IF NOT EXISTS account_move_property_period_uniq
-                    ON account_move (property_unit_id, property_period, partner_id)
-                 WHERE property_billing_kind = 'fee' AND state != 'cancel'
+                CREATE UNIQUE INDEX IF NOT EXISTS account_move_pcs_period_uniq
+                    ON account_move (pcs_unit_id, pcs_period, partner_id)
+                 WHERE pcs_billing_kind = 'fee' AND state != 'cancel'
                 """
             )
         )
@@ -71,9 +71,9 @@ class AccountMove(models.Model):
         self.env.cr.execute(
             SQL(
                 """
-                CREATE UNIQUE INDEX IF NOT EXISTS account_move_property_repair_uniq
-                    ON account_move (property_dispatch_order_id)
-                 WHERE property_dispatch_order_id IS NOT NULL AND state != 'cancel'
+                CREATE UNIQUE INDEX IF NOT EXISTS account_move_pcs_repair_uniq
+                    ON account_move (pcs_dispatch_order_id)
+                 WHERE pcs_dispatch_order_id IS NOT NULL AND state != 'cancel'
                 """
             )
         )
@@ -81,9 +81,9 @@ class AccountMove(models.Model):
 
     def _get_invoice_computed_reference(self):
         reference = super()._get_invoice_computed_reference()
-        if self.property_unit_id and reference:
+        if self.pcs_unit_id and reference:
             # The unit code next to the invoice number: bank lines carry both.
-            return f"{reference} {self.property_unit_id.code}"
+            return f"{reference} {self.pcs_unit_id.code}"
         return reference
 
     # ------------------------------------------------------------------
@@ -92,10 +92,10 @@ class AccountMove(models.Model):
     def _post(self, soft=True):
         posted = super()._post(soft=soft)
         if not self.env.context.get("property_skip_prepayment"):
-            posted._property_apply_prepayments()
+            posted._pcs_apply_prepayments()
         return posted
 
-    def _property_prepayment_credit_lines(self, partners):
+    def _pcs_prepayment_credit_lines(self, partners):
         """Outstanding credits of property prepayments of ``partners``: one
         query for a whole batch of invoices."""
         self.env["account.move.line"].flush_model(
@@ -108,16 +108,16 @@ class AccountMove(models.Model):
             ]
         )
         self.env["account.payment"].flush_model(
-            ["move_id", "property_prepayment", "property_prepayment_unit_id"]
+            ["move_id", "pcs_prepayment", "pcs_prepayment_unit_id"]
         )
         self.env.cr.execute(
             SQL(
                 """
-                SELECT aml.id, p.property_prepayment_unit_id
+                SELECT aml.id, p.pcs_prepayment_unit_id
                   FROM account_move_line aml
                   JOIN account_account acc ON acc.id = aml.account_id
                   JOIN account_payment p ON p.move_id = aml.move_id
-                 WHERE p.property_prepayment
+                 WHERE p.pcs_prepayment
                    AND aml.partner_id = ANY(%s)
                    AND acc.account_type = 'asset_receivable'
                    AND aml.parent_state = 'posted'
@@ -130,18 +130,18 @@ class AccountMove(models.Model):
         )
         return self.env.cr.fetchall()
 
-    def _property_apply_prepayments(self):
+    def _pcs_apply_prepayments(self):
         """Reconcile new property invoices with the outstanding prepayment
         credits of their partners (oldest credit first, oldest invoice first),
         as Odoo's "outstanding credits" widget does."""
         invoices = self.filtered(
             lambda m: m.move_type == "out_invoice"
-            and m.property_unit_id
+            and m.pcs_unit_id
             and m.state == "posted"
         )
         if not invoices:
             return
-        rows = self._property_prepayment_credit_lines(invoices.commercial_partner_id)
+        rows = self._pcs_prepayment_credit_lines(invoices.commercial_partner_id)
         if not rows:
             return
         Line = self.env["account.move.line"].sudo()
@@ -158,7 +158,7 @@ class AccountMove(models.Model):
                 lambda line, inv=invoice, rec=receivable: not line.reconciled
                 and line.partner_id == inv.commercial_partner_id
                 and line.account_id == rec[0].account_id
-                and unit_of_credit[line.id] in (False, None, inv.property_unit_id.id)
+                and unit_of_credit[line.id] in (False, None, inv.pcs_unit_id.id)
             )
             if usable:
                 (receivable | usable).reconcile()

@@ -6,6 +6,6 @@ from odoo import fields, models
 class AccountMoveLine(models.Model):
     _inherit = "account.move.line"
 
-    property_meter_reading_id = fields.Many2one(
+    pcs_meter_reading_id = fields.Many2one(
         "property.meter.reading", index="btree_not_null", readonly=True, copy=False
     )

@@ -7,12 +7,12 @@ from odoo.tools import SQL
 class AccountPayment(models.Model):
     _inherit = "account.payment"
 
-    property_prepayment = fields.Boolean(
+    pcs_prepayment = fields.Boolean(
         copy=False,
         help="Paid in advance (预收款): applied automatically to the owner's "
         "next property invoices when they are posted.",
     )
-    property_prepayment_unit_id = fields.Many2one(
+    pcs_prepayment_unit_id = fields.Many2one(
         "property.unit",
         string="Prepayment for Unit",
         index="btree_not_null",
@@ -21,7 +21,7 @@ class AccountPayment(models.Model):
     )
 
     @api.model
-    def _property_prepayment_balances(self, group_by, ids):
+    def _pcs_prepayment_balances(self, group_by, ids):
         """Open (not yet applied) prepayment amounts, summed per unit
         (``group_by="unit"``) or per partner (``"partner"``): one query for
         the whole recordset."""
@@ -29,8 +29,8 @@ class AccountPayment(models.Model):
             return {}
         key, restrict = {
             "unit": (
-                SQL("p.property_prepayment_unit_id"),
-                SQL("p.property_prepayment_unit_id = ANY(%s)", ids),
+                SQL("p.pcs_prepayment_unit_id"),
+                SQL("p.pcs_prepayment_unit_id = ANY(%s)", ids),
             ),
             "partner": (
                 SQL("aml.partner_id"),
@@ -49,7 +49,7 @@ class AccountPayment(models.Model):
                   FROM account_payment p
                   JOIN account_move_line aml ON aml.move_id = p.move_id
                   JOIN account_account acc ON acc.id = aml.account_id
-                 WHERE p.property_prepayment
+                 WHERE p.pcs_prepayment
                    AND %s
                    AND acc.account_type = 'asset_receivable'
                    AND aml.parent_state = 'posted'

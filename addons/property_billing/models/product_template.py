@@ -21,7 +21,7 @@ MONTHLY_FEE_TYPES = ("area", "fixed", "parking")
 class ProductTemplate(models.Model):
     _inherit = "product.template"
 
-    property_fee_type = fields.Selection(
+    pcs_fee_type = fields.Selection(
         FEE_TYPES,
         index="btree_not_null",
         help="Set on the fee items (收费项目) billed by the property billing run.",

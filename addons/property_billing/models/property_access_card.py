@@ -26,13 +26,13 @@ class PropertyAccessCard(models.Model):
                     {
                         "move_type": "out_invoice",
                         "company_id": company.id,
-                        "journal_id": company._property_fee_journal().id,
+                        "journal_id": company._pcs_fee_journal().id,
                         "partner_id": partner.id,
                         "invoice_date": fields.Date.context_today(self),
-                        "property_unit_id": card.unit_id.id,
-                        "property_project_id": card.project_id.id,
-                        "property_building_id": card.unit_id.building_id.id,
-                        "property_billing_kind": "one_off",
+                        "pcs_unit_id": card.unit_id.id,
+                        "pcs_project_id": card.project_id.id,
+                        "pcs_building_id": card.unit_id.building_id.id,
+                        "pcs_billing_kind": "one_off",
                         "invoice_line_ids": [
                             Command.create(
                                 {

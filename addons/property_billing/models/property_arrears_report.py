@@ -36,7 +36,7 @@ class PropertyArrearsReport(models.Model):
     move_id = fields.Many2one("account.move", string="Invoice", readonly=True)
     billing_kind = fields.Selection(
         selection=lambda self: self.env["account.move"]
-        ._fields["property_billing_kind"]
+        ._fields["pcs_billing_kind"]
         .selection,
         readonly=True,
     )
@@ -72,13 +72,13 @@ class PropertyArrearsReport(models.Model):
             """
             SELECT aml.id,
                    aml.company_id,
-                   m.property_project_id AS project_id,
-                   m.property_building_id AS building_id,
-                   m.property_unit_id AS unit_id,
+                   m.pcs_project_id AS project_id,
+                   m.pcs_building_id AS building_id,
+                   m.pcs_unit_id AS unit_id,
                    aml.partner_id,
                    m.id AS move_id,
-                   m.property_billing_kind AS billing_kind,
-                   m.property_period AS period,
+                   m.pcs_billing_kind AS billing_kind,
+                   m.pcs_period AS period,
                    aml.date_maturity,
                    %(days)s AS days_overdue,
                    CASE WHEN %(days)s <= 30 THEN '0_30'
@@ -95,7 +95,7 @@ class PropertyArrearsReport(models.Model):
               FROM account_move_line aml
               JOIN account_account acc ON acc.id = aml.account_id
               JOIN account_move m ON m.id = aml.move_id
-             WHERE m.property_unit_id IS NOT NULL
+             WHERE m.pcs_unit_id IS NOT NULL
                AND m.state = 'posted'
                AND m.move_type = 'out_invoice'
                AND acc.account_type = 'asset_receivable'

@@ -72,9 +72,9 @@ class PropertyBilling(models.AbstractModel):
                %(project_filter)s
                AND NOT EXISTS (
                     SELECT 1 FROM account_move m
-                     WHERE m.property_unit_id = u.id
-                       AND m.property_period = %(start)s
-                       AND m.property_billing_kind = 'fee'
+                     WHERE m.pcs_unit_id = u.id
+                       AND m.pcs_period = %(start)s
+                       AND m.pcs_billing_kind = 'fee'
                        AND m.state != 'cancel')
                AND (
                     EXISTS (
@@ -174,7 +174,7 @@ class PropertyBilling(models.AbstractModel):
             ),
             "quantity": reading.consumption,
             "price_unit": tariff.price,
-            "property_meter_reading_id": reading.id,
+            "pcs_meter_reading_id": reading.id,
         }
 
     @api.model
@@ -182,9 +182,9 @@ class PropertyBilling(models.AbstractModel):
         """Invoice values for ``units``, from one read of units, tariffs and
         readings (no query per unit)."""
         start, end = month_start(period), month_end(period)
-        journal = company._property_fee_journal()
+        journal = company._pcs_fee_journal()
         currency = company.currency_id
-        due = start.replace(day=min(max(company.property_due_day, 1), 28))
+        due = start.replace(day=min(max(company.pcs_due_day, 1), 28))
         units.fetch(
             [
                 "code",
@@ -206,7 +206,7 @@ class PropertyBilling(models.AbstractModel):
             ]
         )
         tariffs.fetch(["project_id", "unit_type", "product_id", "fee_type", "price"])
-        tariffs.product_id.fetch(["name", "property_fee_type"])
+        tariffs.product_id.fetch(["name", "pcs_fee_type"])
         readings = self.env["property.meter.reading"].search(
             [
                 ("unit_id", "in", units.ids),
@@ -257,11 +257,11 @@ class PropertyBilling(models.AbstractModel):
                     "date": start,
                     "invoice_date_due": due,
                     "currency_id": currency.id,
-                    "property_unit_id": unit.id,
-                    "property_project_id": unit.project_id.id,
-                    "property_building_id": unit.building_id.id,
-                    "property_period": start,
-                    "property_billing_kind": "fee",
+                    "pcs_unit_id": unit.id,
+                    "pcs_project_id": unit.project_id.id,
+                    "pcs_building_id": unit.building_id.id,
+                    "pcs_period": start,
+                    "pcs_billing_kind": "fee",
                     "invoice_line_ids": [Command.create(line) for line in lines],
                 }
             )
@@ -328,7 +328,7 @@ class PropertyBilling(models.AbstractModel):
         remains and commits between calls."""
         today = today or fields.Date.context_today(self)
         for company in self._billing_companies():
-            if today.day < company.property_billing_day:
+            if today.day < company.pcs_billing_day:
                 continue
             period = next_month(today)
             Billing = self.with_company(company)

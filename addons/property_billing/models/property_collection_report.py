@@ -55,20 +55,20 @@ class PropertyCollectionReport(models.Model):
     @property
     def _table_query(self):
         invoice_filter = SQL(
-            "m.property_billing_kind = 'fee' AND m.state = 'posted' "
+            "m.pcs_billing_kind = 'fee' AND m.state = 'posted' "
             "AND m.move_type = 'out_invoice'"
         )
         return SQL(
             """
             SELECT m.id * 2 AS id,
                    m.company_id,
-                   m.property_project_id AS project_id,
-                   m.property_building_id AS building_id,
-                   m.property_unit_id AS unit_id,
+                   m.pcs_project_id AS project_id,
+                   m.pcs_building_id AS building_id,
+                   m.pcs_unit_id AS unit_id,
                    m.partner_id,
                    m.id AS move_id,
-                   m.property_period AS period,
-                   m.property_period AS billed_period,
+                   m.pcs_period AS period,
+                   m.pcs_period AS billed_period,
                    m.amount_total_signed AS billed,
                    0.0 AS collected_period,
                    0.0 AS arrears_collected,
@@ -79,19 +79,19 @@ class PropertyCollectionReport(models.Model):
             UNION ALL
             SELECT apr.id * 2 + 1 AS id,
                    m.company_id,
-                   m.property_project_id,
-                   m.property_building_id,
-                   m.property_unit_id,
+                   m.pcs_project_id,
+                   m.pcs_building_id,
+                   m.pcs_unit_id,
                    m.partner_id,
                    m.id,
                    date_trunc('month', apr.max_date)::date,
-                   m.property_period,
+                   m.pcs_period,
                    0.0,
                    CASE WHEN date_trunc('month', apr.max_date)::date
-                             <= m.property_period
+                             <= m.pcs_period
                         THEN apr.amount ELSE 0.0 END,
                    CASE WHEN date_trunc('month', apr.max_date)::date
-                             > m.property_period
+                             > m.pcs_period
                         THEN apr.amount ELSE 0.0 END,
                    apr.amount,
                    0.0

@@ -114,17 +114,17 @@ class PropertyDebitBatch(models.Model):
                 ("payment_state", "in", ("not_paid", "partial")),
                 ("amount_residual", ">", 0),
                 ("invoice_date_due", "<=", date),
-                ("property_unit_id", "in", mandates.unit_id.ids),
-                ("property_debit_line_ids", "=", False),
+                ("pcs_unit_id", "in", mandates.unit_id.ids),
+                ("pcs_debit_line_ids", "=", False),
                 # Deposits are paid at the counter, not debited.
-                ("property_billing_kind", "!=", "deposit"),
+                ("pcs_billing_kind", "!=", "deposit"),
             ],
-            order="property_unit_id, invoice_date_due, id",
+            order="pcs_unit_id, invoice_date_due, id",
         )
         result = {}
         for invoice in invoices:
             mandate = by_key.get(
-                (invoice.property_unit_id.id, invoice.commercial_partner_id.id)
+                (invoice.pcs_unit_id.id, invoice.commercial_partner_id.id)
             )
             if mandate:
                 result.setdefault(mandate, self.env["account.move"])

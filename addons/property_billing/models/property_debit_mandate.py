@@ -140,7 +140,7 @@ class PropertyDebitMandate(models.Model):
         layout = self.env.ref("property_billing.bank_layout_generic_a")
         open_invoices = self.env["account.move"].search(
             [
-                ("property_unit_id.project_id", "=", project.id),
+                ("pcs_unit_id.project_id", "=", project.id),
                 ("state", "=", "posted"),
                 ("payment_state", "=", "not_paid"),
             ],
@@ -148,13 +148,13 @@ class PropertyDebitMandate(models.Model):
         )
         by_unit = {}
         for invoice in open_invoices:
-            by_unit.setdefault(invoice.property_unit_id, invoice)
+            by_unit.setdefault(invoice.pcs_unit_id, invoice)
         today = fields.Date.context_today(self)
         mandates = self.create(
             [
                 {
                     "partner_id": invoice.partner_id.id,
-                    "unit_id": invoice.property_unit_id.id,
+                    "unit_id": invoice.pcs_unit_id.id,
                     "layout_id": layout.id,
                     "account_holder": invoice.partner_id.name,
                     "acc_number": f"62220202{index:08d}",

@@ -152,12 +152,12 @@ class PropertyDeposit(models.Model):
     # Accounting helpers
     # ------------------------------------------------------------------
     def _deposit_journal(self):
-        return self.company_id._property_fee_journal()
+        return self.company_id._pcs_fee_journal()
 
     def _prepare_invoice_values(self):
         self.ensure_one()
         product = self.env.ref("property_billing.product_deposit")
-        account = self.company_id._property_deposit_account()
+        account = self.company_id._pcs_deposit_account()
         return {
             "move_type": "out_invoice",
             "company_id": self.company_id.id,
@@ -165,10 +165,10 @@ class PropertyDeposit(models.Model):
             "partner_id": self.partner_id.id,
             "invoice_date": fields.Date.context_today(self),
             "invoice_origin": self.origin or self.name,
-            "property_unit_id": self.unit_id.id,
-            "property_project_id": self.project_id.id,
-            "property_building_id": self.unit_id.building_id.id,
-            "property_billing_kind": "deposit",
+            "pcs_unit_id": self.unit_id.id,
+            "pcs_project_id": self.project_id.id,
+            "pcs_building_id": self.unit_id.building_id.id,
+            "pcs_billing_kind": "deposit",
             "invoice_line_ids": [
                 Command.create(
                     {
@@ -193,7 +193,7 @@ class PropertyDeposit(models.Model):
         self.ensure_one()
         deposit_product = self.env.ref("property_billing.product_deposit")
         deduction_product = self.env.ref("property_billing.product_deposit_deduction")
-        account = self.company_id._property_deposit_account()
+        account = self.company_id._pcs_deposit_account()
         lines = [
             Command.create(
                 {
@@ -229,10 +229,10 @@ class PropertyDeposit(models.Model):
             "invoice_date": fields.Date.context_today(self),
             "invoice_origin": self.name,
             "reversed_entry_id": self.invoice_id.id,
-            "property_unit_id": self.unit_id.id,
-            "property_project_id": self.project_id.id,
-            "property_building_id": self.unit_id.building_id.id,
-            "property_billing_kind": "deposit_refund",
+            "pcs_unit_id": self.unit_id.id,
+            "pcs_project_id": self.project_id.id,
+            "pcs_building_id": self.unit_id.building_id.id,
+            "pcs_billing_kind": "deposit_refund",
             "invoice_line_ids": lines,
         }
 

@@ -13,7 +13,7 @@ class PropertyDispatchOrder(models.Model):
     def _property_invoice_paid_repair(self):
         """Invoice completed paid repairs whose price the owner accepted: one
         posted one-off invoice per order (labour and materials lines), once
-        (the unique index on ``account_move.property_dispatch_order_id`` stops
+        (the unique index on ``account_move.pcs_dispatch_order_id`` stops
         a second one even from a concurrent transaction)."""
         res = super()._property_invoice_paid_repair()
         orders = self.filtered(
@@ -28,13 +28,13 @@ class PropertyDispatchOrder(models.Model):
         Move = self.env["account.move"].sudo()
         existing = Move.search(
             [
-                ("property_dispatch_order_id", "in", orders.ids),
+                ("pcs_dispatch_order_id", "in", orders.ids),
                 ("state", "!=", "cancel"),
             ]
         )
         for move in existing:
-            move.property_dispatch_order_id.sudo().repair_move_id = move
-        orders -= existing.property_dispatch_order_id
+            move.pcs_dispatch_order_id.sudo().repair_move_id = move
+        orders -= existing.pcs_dispatch_order_id
         product = self.env.ref("property_billing.product_special_repair")
         for order in orders:
             partner = order.unit_id.billing_partner_id or order.partner_id
@@ -68,14 +68,14 @@ class PropertyDispatchOrder(models.Model):
                 {
                     "move_type": "out_invoice",
                     "company_id": company.id,
-                    "journal_id": company._property_fee_journal().id,
+                    "journal_id": company._pcs_fee_journal().id,
                     "partner_id": partner.id,
                     "invoice_date": fields.Date.context_today(self),
-                    "property_unit_id": order.unit_id.id,
-                    "property_project_id": order.project_id.id,
-                    "property_building_id": order.unit_id.building_id.id,
-                    "property_billing_kind": "one_off",
-                    "property_dispatch_order_id": order.id,
+                    "pcs_unit_id": order.unit_id.id,
+                    "pcs_project_id": order.project_id.id,
+                    "pcs_building_id": order.unit_id.building_id.id,
+                    "pcs_billing_kind": "one_off",
+                    "pcs_dispatch_order_id": order.id,
                     "invoice_line_ids": lines,
                 }
             )

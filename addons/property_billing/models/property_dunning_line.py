@@ -65,12 +65,12 @@ class PropertyDunningLine(models.Model):
             groups = self.env["account.move"]._read_group(
                 [
                     ("partner_id", "in", lines.partner_id.ids),
-                    ("property_unit_id", "in", lines.unit_id.ids),
+                    ("pcs_unit_id", "in", lines.unit_id.ids),
                     ("move_type", "=", "out_invoice"),
                     ("state", "=", "posted"),
                     ("payment_state", "in", ("not_paid", "partial")),
                 ],
-                ["partner_id", "property_unit_id"],
+                ["partner_id", "pcs_unit_id"],
                 ["invoice_date_due:min"],
             )
             for partner, unit, due in groups:

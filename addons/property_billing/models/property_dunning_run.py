@@ -64,12 +64,8 @@ class PropertyDunningRun(models.Model):
     def _compute_stage_dates(self):
         for run in self:
             period = run.period or month_start(fields.Date.context_today(self))
-            run.stage2_date = period.replace(
-                day=run.company_id.property_dunning_stage2_day
-            )
-            run.stage3_date = period.replace(
-                day=run.company_id.property_dunning_stage3_day
-            )
+            run.stage2_date = period.replace(day=run.company_id.pcs_dunning_stage2_day)
+            run.stage3_date = period.replace(day=run.company_id.pcs_dunning_stage3_day)
 
     def _compute_line_count(self):
         data = {
@@ -95,25 +91,25 @@ class PropertyDunningRun(models.Model):
         )
         return SQL(
             """
-            SELECT m.partner_id, m.property_unit_id, MIN(m.property_project_id),
+            SELECT m.partner_id, m.pcs_unit_id, MIN(m.pcs_project_id),
                    SUM(m.amount_residual_signed)
-                       FILTER (WHERE m.property_billing_kind != 'late_fee'),
+                       FILTER (WHERE m.pcs_billing_kind != 'late_fee'),
                    COALESCE(SUM(m.amount_residual_signed)
-                       FILTER (WHERE m.property_billing_kind = 'late_fee'), 0),
+                       FILTER (WHERE m.pcs_billing_kind = 'late_fee'), 0),
                    MIN(m.invoice_date_due)
               FROM account_move m
              WHERE m.company_id = %(company)s
                AND m.move_type = 'out_invoice'
                AND m.state = 'posted'
-               AND m.property_unit_id IS NOT NULL
+               AND m.pcs_unit_id IS NOT NULL
                AND m.payment_state IN ('not_paid', 'partial')
                AND m.invoice_date_due < %(date)s
-               AND m.property_billing_kind IS DISTINCT FROM 'deposit'
+               AND m.pcs_billing_kind IS DISTINCT FROM 'deposit'
                %(partner_filter)s
-             GROUP BY m.partner_id, m.property_unit_id
+             GROUP BY m.partner_id, m.pcs_unit_id
             HAVING SUM(m.amount_residual_signed)
-                       FILTER (WHERE m.property_billing_kind != 'late_fee') > 0
-             ORDER BY m.partner_id, m.property_unit_id
+                       FILTER (WHERE m.pcs_billing_kind != 'late_fee') > 0
+             ORDER BY m.partner_id, m.pcs_unit_id
             """,
             company=self.company_id.id,
             date=self.period,
@@ -168,7 +164,7 @@ class PropertyDunningRun(models.Model):
                 in unpaid
                 and not line.sms_id
             )
-            template = run.company_id.property_dunning_sms_template or ""
+            template = run.company_id.pcs_dunning_sms_template or ""
             currency = run.currency_id
             sms_vals, targets = [], []
             for line in lines:
@@ -238,7 +234,7 @@ class PropertyDunningRun(models.Model):
         today = today or fields.Date.context_today(self)
         period = month_start(today)
         for company in self.env["property.billing"]._billing_companies():
-            if today.day < company.property_dunning_stage1_day:
+            if today.day < company.pcs_dunning_stage1_day:
                 continue
             run = self.search(
                 [("company_id", "=", company.id), ("period", "=", period)], limit=1
@@ -246,9 +242,6 @@ class PropertyDunningRun(models.Model):
             if not run:
                 run = self.create({"company_id": company.id, "period": period})
                 run.action_prepare_calls()
-            if (
-                run.state == "calls"
-                and today.day >= company.property_dunning_stage2_day
-            ):
+            if run.state == "calls" and today.day >= company.pcs_dunning_stage2_day:
                 run.action_send_sms()
         return True

@@ -85,7 +85,7 @@ class PropertyLateFee(models.Model):
 
     @api.model
     def _candidate_sql(self, company, until, limit):
-        grace = company.property_late_fee_grace_days
+        grace = company.pcs_late_fee_grace_days
         return SQL(
             """
             SELECT m.id,
@@ -95,8 +95,8 @@ class PropertyLateFee(models.Model):
              WHERE m.company_id = %(company)s
                AND m.move_type = 'out_invoice'
                AND m.state = 'posted'
-               AND m.property_billing_kind = 'fee'
-               AND m.property_late_fee_closed IS NOT TRUE
+               AND m.pcs_billing_kind = 'fee'
+               AND m.pcs_late_fee_closed IS NOT TRUE
                AND m.invoice_date_due + %(grace)s < %(until)s
              GROUP BY m.id
             HAVING COALESCE(MAX(f.date_to) + 1, m.invoice_date_due + %(grace)s + 1)
@@ -116,7 +116,7 @@ class PropertyLateFee(models.Model):
         overdue invoices and invoice them; return the number of invoices
         examined."""
         until = as_of - timedelta(days=1)
-        rate = company.property_late_fee_rate
+        rate = company.pcs_late_fee_rate
         self.env.flush_all()
         self.env.cr.execute(self._candidate_sql(company, until, limit))
         starts = dict(self.env.cr.fetchall())
@@ -136,8 +136,8 @@ class PropertyLateFee(models.Model):
                 "amount_total_signed",
                 "amount_residual_signed",
                 "partner_id",
-                "property_unit_id",
-                "property_project_id",
+                "pcs_unit_id",
+                "pcs_project_id",
                 "name",
             ]
         )
@@ -180,8 +180,8 @@ class PropertyLateFee(models.Model):
                 {
                     "source_move_id": source.id,
                     "partner_id": source.partner_id.id,
-                    "unit_id": source.property_unit_id.id,
-                    "project_id": source.property_project_id.id,
+                    "unit_id": source.pcs_unit_id.id,
+                    "project_id": source.pcs_project_id.id,
                     "company_id": company.id,
                     "date_from": date_from,
                     "date_to": until,
@@ -192,7 +192,7 @@ class PropertyLateFee(models.Model):
                 }
             )
         if closed:
-            closed.write({"property_late_fee_closed": True})
+            closed.write({"pcs_late_fee_closed": True})
         if accruals:
             self._invoice_accruals(company, accruals, as_of)
         return len(sources)
@@ -200,7 +200,7 @@ class PropertyLateFee(models.Model):
     @api.model
     def _invoice_accruals(self, company, accruals, as_of):
         product = self.env.ref("property_billing.product_late_fee")
-        journal = company._property_fee_journal()
+        journal = company._pcs_fee_journal()
         groups = {}
         for accrual in accruals:
             if company.currency_id.is_zero(accrual["amount"]):
@@ -221,9 +221,9 @@ class PropertyLateFee(models.Model):
                     "invoice_date": as_of,
                     "date": as_of,
                     "invoice_date_due": as_of,
-                    "property_unit_id": unit_id,
-                    "property_project_id": items[0]["project_id"],
-                    "property_billing_kind": "late_fee",
+                    "pcs_unit_id": unit_id,
+                    "pcs_project_id": items[0]["project_id"],
+                    "pcs_billing_kind": "late_fee",
                     "invoice_line_ids": [
                         Command.create(
                             {
@@ -252,7 +252,7 @@ class PropertyLateFee(models.Model):
             .create(vals_list)
         )
         moves.action_post()
-        move_by_key = {(m.property_unit_id.id, m.partner_id.id): m.id for m in moves}
+        move_by_key = {(m.pcs_unit_id.id, m.partner_id.id): m.id for m in moves}
         for accrual in accruals:
             accrual["move_id"] = move_by_key.get(
                 (accrual["unit_id"], accrual["partner_id"])
@@ -278,7 +278,7 @@ class PropertyLateFee(models.Model):
         per call; the runner calls again while work remains."""
         as_of = as_of or fields.Date.context_today(self)
         for company in self.env["property.billing"]._billing_companies():
-            if not company.property_late_fee_rate:
+            if not company.pcs_late_fee_rate:
                 continue
             Fee = self.with_company(company)
             try:

@@ -26,7 +26,7 @@ class PropertyMeterReading(models.Model):
         "product.product",
         string="Meter",
         required=True,
-        domain=[("property_fee_type", "in", METERED_FEE_TYPES)],
+        domain=[("pcs_fee_type", "in", METERED_FEE_TYPES)],
     )
     date = fields.Date(required=True, default=fields.Date.context_today)
     previous_value = fields.Float(
@@ -47,7 +47,7 @@ class PropertyMeterReading(models.Model):
         digits=(12, 2), compute="_compute_consumption", store=True
     )
     move_line_ids = fields.One2many(
-        "account.move.line", "property_meter_reading_id", readonly=True
+        "account.move.line", "pcs_meter_reading_id", readonly=True
     )
     move_id = fields.Many2one(
         "account.move",

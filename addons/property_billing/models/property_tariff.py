@@ -26,10 +26,10 @@ class PropertyTariff(models.Model):
         "product.product",
         string="Fee Item",
         required=True,
-        domain="[('property_fee_type', 'not in', "
+        domain="[('pcs_fee_type', 'not in', "
         "(False, 'late_fee', 'deposit', 'deposit_deduction'))]",
     )
-    fee_type = fields.Selection(related="product_id.property_fee_type", store=True)
+    fee_type = fields.Selection(related="product_id.pcs_fee_type", store=True)
     price = fields.Float(
         string="Rate",
         digits="Product Price",

@@ -34,7 +34,7 @@ class PropertyUnit(models.Model):
         "first period starting later is prorated by days.",
     )
     property_invoice_ids = fields.One2many(
-        "account.move", "property_unit_id", string="Fee Invoices"
+        "account.move", "pcs_unit_id", string="Fee Invoices"
     )
     property_invoice_count = fields.Integer(compute="_compute_property_invoice_count")
     meter_reading_ids = fields.One2many("property.meter.reading", "unit_id")
@@ -77,8 +77,8 @@ class PropertyUnit(models.Model):
     def _compute_property_invoice_count(self):
         counts = dict(
             self.env["account.move"]._read_group(
-                [("property_unit_id", "in", self.ids)],
-                ["property_unit_id"],
+                [("pcs_unit_id", "in", self.ids)],
+                ["pcs_unit_id"],
                 ["__count"],
             )
         )
@@ -86,7 +86,7 @@ class PropertyUnit(models.Model):
             unit.property_invoice_count = counts.get(unit, 0)
 
     def _compute_property_prepayment_balance(self):
-        balances = self.env["account.payment"]._property_prepayment_balances(
+        balances = self.env["account.payment"]._pcs_prepayment_balances(
             "unit", self.ids
         )
         for unit in self:
@@ -97,8 +97,8 @@ class PropertyUnit(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "account.action_move_out_invoice_type"
         )
-        action["domain"] = [("property_unit_id", "=", self.id)]
-        action["context"] = {"default_property_unit_id": self.id, "create": False}
+        action["domain"] = [("pcs_unit_id", "=", self.id)]
+        action["context"] = {"default_pcs_unit_id": self.id, "create": False}
         return action
 
     def action_property_prepayment(self):

@@ -6,39 +6,39 @@ from odoo import fields, models
 class ResCompany(models.Model):
     _inherit = "res.company"
 
-    property_billing_day = fields.Integer(
+    pcs_billing_day = fields.Integer(
         string="Billing Day",
         default=28,
         help="From this day of the month on, the scheduled billing run bills "
         "the next period.",
     )
-    property_due_day = fields.Integer(
+    pcs_due_day = fields.Integer(
         string="Due Day",
         default=7,
         help="Fees of a period are due on this day of the period's month.",
     )
-    property_late_fee_rate = fields.Float(
+    pcs_late_fee_rate = fields.Float(
         string="Late Fee Daily Rate",
         digits=(12, 6),
         default=0.0005,
         help="Late fee (滞纳金) per day on the overdue principal, "
         "e.g. 0.0005 = 0.05% per day.",
     )
-    property_late_fee_grace_days = fields.Integer(
+    pcs_late_fee_grace_days = fields.Integer(
         string="Late Fee Grace Days",
         default=0,
         help="Days after the due date before late fees start to accrue.",
     )
-    property_dunning_stage1_day = fields.Integer(string="Stage 1 From Day", default=8)
-    property_dunning_stage2_day = fields.Integer(string="Stage 2 From Day", default=15)
-    property_dunning_stage3_day = fields.Integer(string="Stage 3 From Day", default=22)
-    property_dunning_sms_template = fields.Char(
+    pcs_dunning_stage1_day = fields.Integer(string="Stage 1 From Day", default=8)
+    pcs_dunning_stage2_day = fields.Integer(string="Stage 2 From Day", default=15)
+    pcs_dunning_stage3_day = fields.Integer(string="Stage 3 From Day", default=22)
+    pcs_dunning_sms_template = fields.Char(
         string="Dunning SMS Text",
         default="Dear owner, the property fees of unit {unit} are unpaid: "
         "{amount}. Please pay soon. Thank you.",
         help="Placeholders: {unit}, {amount}, {name}.",
     )
-    property_deposit_account_id = fields.Many2one(
+    pcs_deposit_account_id = fields.Many2one(
         "account.account",
         string="Deposits Account",
         check_company=True,
@@ -46,12 +46,12 @@ class ResCompany(models.Model):
         "(e.g. renovation deposits) until they are refunded.",
     )
 
-    def _property_deposit_account(self):
+    def _pcs_deposit_account(self):
         """Return the company's deposits liability account, finding or creating
         it (code 224199, "Deposits Received") when none is configured."""
         self.ensure_one()
-        if self.property_deposit_account_id:
-            return self.property_deposit_account_id
+        if self.pcs_deposit_account_id:
+            return self.pcs_deposit_account_id
         Account = self.env["account.account"].sudo().with_company(self)
         account = Account.search(
             [
@@ -70,10 +70,10 @@ class ResCompany(models.Model):
                     "company_ids": [fields.Command.link(self.id)],
                 }
             )
-        self.sudo().property_deposit_account_id = account
+        self.sudo().pcs_deposit_account_id = account
         return account.sudo(False)
 
-    def _property_fee_journal(self):
+    def _pcs_fee_journal(self):
         """Return the company's "Property Fees" sales journal (code PROP),
         creating it when missing, so that fee posting never holds the sequence
         lock of the other sales journals."""

@@ -6,34 +6,34 @@ from odoo import fields, models
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    property_dunning_line_ids = fields.One2many("property.dunning.line", "partner_id")
-    property_dunning_count = fields.Integer(compute="_compute_property_dunning_count")
-    property_debit_mandate_ids = fields.One2many(
+    pcs_dunning_line_ids = fields.One2many("property.dunning.line", "partner_id")
+    pcs_dunning_count = fields.Integer(compute="_compute_pcs_dunning_count")
+    pcs_debit_mandate_ids = fields.One2many(
         "property.debit.mandate", "partner_id", string="Auto-Debit Mandates"
     )
-    property_prepayment_balance = fields.Monetary(
+    pcs_prepayment_balance = fields.Monetary(
         string="Prepayment Balance",
-        compute="_compute_property_prepayment_balance",
+        compute="_compute_pcs_prepayment_balance",
         help="Property prepayments (预收款) received and not applied yet.",
     )
 
-    def _compute_property_dunning_count(self):
+    def _compute_pcs_dunning_count(self):
         counts = dict(
             self.env["property.dunning.line"]._read_group(
                 [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
             )
         )
         for partner in self:
-            partner.property_dunning_count = counts.get(partner, 0)
+            partner.pcs_dunning_count = counts.get(partner, 0)
 
-    def _compute_property_prepayment_balance(self):
-        balances = self.env["account.payment"]._property_prepayment_balances(
+    def _compute_pcs_prepayment_balance(self):
+        balances = self.env["account.payment"]._pcs_prepayment_balances(
             "partner", self.ids
         )
         for partner in self:
-            partner.property_prepayment_balance = balances.get(partner.id, 0.0)
+            partner.pcs_prepayment_balance = balances.get(partner.id, 0.0)
 
-    def action_view_property_dunning(self):
+    def action_pcs_view_dunning(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "property_billing.property_dunning_line_action"
@@ -42,7 +42,7 @@ class ResPartner(models.Model):
         action["context"] = {"search_default_group_period": 1}
         return action
 
-    def action_property_prepayment(self):
+    def action_pcs_prepayment(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "property_billing.property_prepayment_wizard_action"
@@ -98,9 +98,9 @@ class ResPartner(models.Model):
             {
                 "number": move.name,
                 "date": fields.Date.to_string(move.invoice_date),
-                "unit": move.property_unit_id.display_name or None,
-                "period": fields.Date.to_string(move.property_period)
-                if move.property_period
+                "unit": move.pcs_unit_id.display_name or None,
+                "period": fields.Date.to_string(move.pcs_period)
+                if move.pcs_period
                 else None,
                 "amount": move.amount_total,
                 "due": move.amount_residual,

@@ -20,7 +20,7 @@ class PropertyBillingCommon(AccountTestInvoicingCommon):
                 "property_cs.group_finance",
             )
         ]
-        cls.company.write({"property_late_fee_rate": 0.0005, "property_due_day": 7})
+        cls.company.write({"pcs_late_fee_rate": 0.0005, "pcs_due_day": 7})
         cls.project = cls.env["property.project"].create(
             {"name": "Test Garden", "code": "TG", "company_id": cls.company.id}
         )
@@ -99,8 +99,8 @@ class PropertyBillingCommon(AccountTestInvoicingCommon):
     def _fee_invoices(self, units, period):
         return self.Move.search(
             [
-                ("property_unit_id", "in", units.ids),
-                ("property_period", "=", period),
-                ("property_billing_kind", "=", "fee"),
+                ("pcs_unit_id", "in", units.ids),
+                ("pcs_period", "=", period),
+                ("pcs_billing_kind", "=", "fee"),
             ]
         )

@@ -49,5 +49,5 @@ class TestAccess(PropertyBillingCommon):
             company_ids=[Command.set(self.company.ids)],
         )
         visible = self.env["account.move"].with_user(portal).search([])
-        self.assertEqual(visible.property_unit_id, units[0])
+        self.assertEqual(visible.pcs_unit_id, units[0])
         self.assertEqual(visible.partner_id, owner)

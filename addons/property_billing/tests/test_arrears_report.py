@@ -31,7 +31,7 @@ class TestArrearsReport(PropertyBillingCommon):
         ).create({"payment_date": date(2026, 6, 1), "amount": 100.0})._create_payments()
         # The other owner paid everything.
         invoices = self.Move.search(
-            [("property_unit_id", "=", other.id), ("property_billing_kind", "=", "fee")]
+            [("pcs_unit_id", "=", other.id), ("pcs_billing_kind", "=", "fee")]
         )
         self.env["account.payment.register"].with_context(
             active_model="account.move", active_ids=invoices.ids

@@ -38,7 +38,7 @@ class TestBillingRun(PropertyBillingCommon):
             self.assertEqual(inv.invoice_date_due, date(2026, 3, 7))
             self.assertEqual(inv.journal_id.code, "PROP")
             self.assertIn(inv.name, inv.payment_reference)
-            self.assertIn(inv.property_unit_id.code, inv.payment_reference)
+            self.assertIn(inv.pcs_unit_id.code, inv.payment_reference)
         # billed partner is the owner; the tenant when the owner says so
         self.assertEqual(inv_full.partner_id, full.current_owner_ids)
 
@@ -65,9 +65,9 @@ class TestBillingRun(PropertyBillingCommon):
             with self.env.cr.savepoint():
                 invoice.copy(
                     {
-                        "property_unit_id": unit.id,
-                        "property_period": PERIOD,
-                        "property_billing_kind": "fee",
+                        "pcs_unit_id": unit.id,
+                        "pcs_period": PERIOD,
+                        "pcs_billing_kind": "fee",
                     }
                 )
                 self.env.flush_all()
@@ -96,7 +96,7 @@ class TestBillingRun(PropertyBillingCommon):
         self.Billing._billing_run(self.company, PERIOD, limit=2)
         invoices = self._fee_invoices(units, PERIOD)
         self.assertEqual(len(invoices), 7)
-        self.assertEqual(invoices.property_unit_id, units)
+        self.assertEqual(invoices.pcs_unit_id, units)
 
     def test_wizard(self):
         units = self._create_units(3)

@@ -25,4 +25,4 @@ class TestCardFee(PropertyBillingCommon):
         self.assertEqual(move.state, "posted")
         self.assertEqual(move.partner_id, unit.billing_partner_id)
         self.assertEqual(move.invoice_line_ids.price_unit, 20.0)
-        self.assertEqual(move.property_billing_kind, "one_off")
+        self.assertEqual(move.pcs_billing_kind, "one_off")

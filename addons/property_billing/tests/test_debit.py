@@ -35,7 +35,7 @@ class TestBankDebit(PropertyBillingCommon):
         with freeze_time("2026-02-28"):
             cls.Billing._billing_run(cls.company, PERIOD)
         cls.invoices = cls.Move.search(
-            [("property_unit_id", "in", cls.units.ids)], order="property_unit_id"
+            [("pcs_unit_id", "in", cls.units.ids)], order="pcs_unit_id"
         )
         cls.layout_a = cls.env.ref("property_billing.bank_layout_generic_a")
         cls.layout_b = cls.env.ref("property_billing.bank_layout_generic_b")
@@ -64,7 +64,7 @@ class TestBankDebit(PropertyBillingCommon):
         return [("company_id", "=", self.company.id)]
 
     def _invoice(self, unit):
-        return self.invoices.filtered(lambda m: m.property_unit_id == unit)
+        return self.invoices.filtered(lambda m: m.pcs_unit_id == unit)
 
     def _result_csv(self, rows, layout=None):
         layout = layout or self.layout_a

@@ -47,14 +47,14 @@ class TestDeposit(PropertyBillingCommon):
         self.assertEqual(deposit.project_id, self.project)
         self.assertEqual(deposit.company_id, self.company)
         self.assertEqual(deposit.state, "held")
-        account = self.company.property_deposit_account_id
+        account = self.company.pcs_deposit_account_id
         self.assertEqual(account.account_type, "liability_current")
         line = deposit.invoice_id.invoice_line_ids
         self.assertEqual(line.account_id, account)
         self.assertEqual(line.credit, 1000.0)
         self.assertFalse(line.tax_ids)
         # The same account is found again, not created twice.
-        self.assertEqual(self.company._property_deposit_account(), account)
+        self.assertEqual(self.company._pcs_deposit_account(), account)
 
     def test_refund_with_deductions_balanced(self):
         deposit = self._held_deposit()
@@ -74,7 +74,7 @@ class TestDeposit(PropertyBillingCommon):
         self.assertEqual(refund.amount_total, 850.0)
         self.assertEqual(refund.payment_state, "paid")
         self.assertEqual(deposit.refund_payment_id.amount, 850.0)
-        account = self.company.property_deposit_account_id
+        account = self.company.pcs_deposit_account_id
         lines = self.env["account.move.line"].search(
             [("account_id", "=", account.id), ("parent_state", "=", "posted")]
         )

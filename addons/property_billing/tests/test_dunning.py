@@ -43,7 +43,7 @@ class TestDunning(PropertyBillingCommon):
         self.assertEqual(line.promise_state, "pending")
         # one owner pays before stage 2
         paid_invoice = self.invoices.filtered(
-            lambda m: m.property_unit_id == run.line_ids[1].unit_id
+            lambda m: m.pcs_unit_id == run.line_ids[1].unit_id
         )
         self.env["account.payment.register"].with_context(
             active_model="account.move", active_ids=paid_invoice.ids

@@ -28,8 +28,8 @@ class TestLateFee(PropertyBillingCommon):
     def _late_fee_invoices(self):
         return self.Move.search(
             [
-                ("property_unit_id", "=", self.unit.id),
-                ("property_billing_kind", "=", "late_fee"),
+                ("pcs_unit_id", "=", self.unit.id),
+                ("pcs_billing_kind", "=", "late_fee"),
             ]
         )
 
@@ -76,7 +76,7 @@ class TestLateFee(PropertyBillingCommon):
         )
         # 600 × 4 days (1–4 April) × 0.05% = 1.20, nothing from the payment on
         self.assertEqual(accruals.mapped("amount"), [9.2, 1.2])
-        self.assertTrue(self.invoice.property_late_fee_closed)
+        self.assertTrue(self.invoice.pcs_late_fee_closed)
         self.LateFee._late_fee_run(self.company, date(2026, 6, 1))
         self.assertEqual(
             len(self.LateFee.search([("source_move_id", "=", self.invoice.id)])), 2

@@ -63,9 +63,9 @@ class TestPaidRepair(PropertyBillingCommon):
         self.assertEqual(move.state, "posted")
         self.assertEqual(move.move_type, "out_invoice")
         self.assertEqual(move.partner_id, self.owner)
-        self.assertEqual(move.property_billing_kind, "one_off")
-        self.assertEqual(move.property_unit_id, self.unit)
-        self.assertEqual(move.property_dispatch_order_id, order)
+        self.assertEqual(move.pcs_billing_kind, "one_off")
+        self.assertEqual(move.pcs_unit_id, self.unit)
+        self.assertEqual(move.pcs_dispatch_order_id, order)
         self.assertEqual(str(move.invoice_date), "2026-04-10")
         self.assertEqual(move.invoice_line_ids.mapped("price_unit"), [80.0, 45.5])
         self.assertEqual(move.amount_total, 125.5)
@@ -74,12 +74,12 @@ class TestPaidRepair(PropertyBillingCommon):
         order.repair_move_id = False
         order._property_invoice_paid_repair()
         self.assertEqual(order.repair_move_id, move)
-        moves = self.Move.search([("property_dispatch_order_id", "=", order.id)])
+        moves = self.Move.search([("pcs_dispatch_order_id", "=", order.id)])
         self.assertEqual(moves, move)
         # The database refuses a second invoice for the same order.
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
             with self.env.cr.savepoint():
-                copy = move.copy({"property_dispatch_order_id": order.id})
+                copy = move.copy({"pcs_dispatch_order_id": order.id})
                 copy.action_post()
                 self.env.flush_all()
 
@@ -89,5 +89,5 @@ class TestPaidRepair(PropertyBillingCommon):
         self._complete(order)
         self.assertFalse(order.repair_move_id)
         self.assertFalse(
-            self.Move.search_count([("property_dispatch_order_id", "=", order.id)])
+            self.Move.search_count([("pcs_dispatch_order_id", "=", order.id)])
         )

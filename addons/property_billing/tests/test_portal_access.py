@@ -74,8 +74,8 @@ class TestPortalInvoices(HttpCase):
             cls.company, PERIOD, project_ids=project.ids
         )
         Move = cls.env["account.move"]
-        cls.invoice_a = Move.search([("property_unit_id", "=", units[0].id)])
-        cls.invoice_b = Move.search([("property_unit_id", "=", units[1].id)])
+        cls.invoice_a = Move.search([("pcs_unit_id", "=", units[0].id)])
+        cls.invoice_b = Move.search([("pcs_unit_id", "=", units[1].id)])
 
     def test_owner_sees_only_own_invoices(self):
         self.assertEqual(self.invoice_a.partner_id, self.user_a.partner_id)

@@ -40,16 +40,16 @@ class TestPrepayment(PropertyBillingCommon):
         owner = unit.billing_partner_id
         payment = self._register(unit, 500.0)
         self.assertEqual(payment.partner_id, owner)
-        self.assertTrue(payment.property_prepayment)
+        self.assertTrue(payment.pcs_prepayment)
         self.assertEqual(payment.state, "in_process")
         self.assertEqual(unit.property_prepayment_balance, 500.0)
-        self.assertEqual(owner.property_prepayment_balance, 500.0)
+        self.assertEqual(owner.pcs_prepayment_balance, 500.0)
 
         with patch.object(
             AccountMove,
-            "_property_prepayment_credit_lines",
+            "_pcs_prepayment_credit_lines",
             autospec=True,
-            side_effect=AccountMove._property_prepayment_credit_lines,
+            side_effect=AccountMove._pcs_prepayment_credit_lines,
         ) as credit_query:
             self.Billing._billing_run(self.company, MAR)
         # One query for the whole batch of three invoices.
@@ -74,9 +74,9 @@ class TestPrepayment(PropertyBillingCommon):
         self.assertEqual(may.amount_residual, 205.0)
         self.assertEqual(may.payment_state, "partial")
         unit.invalidate_recordset(["property_prepayment_balance"])
-        owner.invalidate_recordset(["property_prepayment_balance"])
+        owner.invalidate_recordset(["pcs_prepayment_balance"])
         self.assertEqual(unit.property_prepayment_balance, 0.0)
-        self.assertEqual(owner.property_prepayment_balance, 0.0)
+        self.assertEqual(owner.pcs_prepayment_balance, 0.0)
 
     @freeze_time("2026-02-25")
     def test_unit_prepayment_not_applied_to_another_unit(self):
@@ -108,5 +108,5 @@ class TestPrepayment(PropertyBillingCommon):
         )
         card.action_activate()
         self.assertEqual(card.fee_move_id.amount_residual, 0.0)
-        owner.invalidate_recordset(["property_prepayment_balance"])
-        self.assertEqual(owner.property_prepayment_balance, 30.0)
+        owner.invalidate_recordset(["pcs_prepayment_balance"])
+        self.assertEqual(owner.pcs_prepayment_balance, 30.0)

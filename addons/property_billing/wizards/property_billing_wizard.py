@@ -61,8 +61,8 @@ class PropertyBillingWizard(models.TransientModel):
             "account.action_move_out_invoice_type"
         )
         action["domain"] = [
-            ("property_period", "=", period),
-            ("property_billing_kind", "=", "fee"),
+            ("pcs_period", "=", period),
+            ("pcs_billing_kind", "=", "fee"),
             ("company_id", "=", self.company_id.id),
         ]
         action["context"] = {"create": False}

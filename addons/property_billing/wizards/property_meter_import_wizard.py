@@ -44,11 +44,11 @@ class PropertyMeterImportWizard(models.TransientModel):
             )
         }
         meters = self.env["product.product"].search(
-            [("property_fee_type", "in", METERED_FEE_TYPES)]
+            [("pcs_fee_type", "in", METERED_FEE_TYPES)]
         )
         meter_keys = {}
         for meter in meters:
-            for key in (meter.default_code, meter.name, meter.property_fee_type):
+            for key in (meter.default_code, meter.name, meter.pcs_fee_type):
                 if key:
                     meter_keys.setdefault(key.strip().lower(), meter)
         seen = {}

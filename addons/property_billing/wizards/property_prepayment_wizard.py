@@ -61,8 +61,8 @@ class PropertyPrepaymentWizard(models.TransientModel):
             "company_id": self.company_id.id,
             "date": self.date,
             "memo": memo,
-            "property_prepayment": True,
-            "property_prepayment_unit_id": self.unit_id.id,
+            "pcs_prepayment": True,
+            "pcs_prepayment_unit_id": self.unit_id.id,
         }
 
     def action_register(self):

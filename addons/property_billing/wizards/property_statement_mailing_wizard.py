@@ -50,9 +50,9 @@ class PropertyStatementMailingWizard(models.TransientModel):
                AND COALESCE(p.email, '') != ''
                AND EXISTS (
                     SELECT 1 FROM account_move m
-                     WHERE m.property_unit_id = u.id
-                       AND m.property_period = %(period)s
-                       AND m.property_billing_kind = 'fee'
+                     WHERE m.pcs_unit_id = u.id
+                       AND m.pcs_period = %(period)s
+                       AND m.pcs_billing_kind = 'fee'
                        AND m.state = 'posted')
                AND NOT EXISTS (
                     SELECT 1 FROM property_statement_mail s

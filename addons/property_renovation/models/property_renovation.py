@@ -257,9 +257,9 @@ class PropertyRenovation(models.Model):
         for renovation in self:
             company = renovation.company_id or self.env.company
             rate = (
-                company.renovation_fee_rate_residential
+                company.pcs_renovation_fee_rate_residential
                 if renovation.renovation_type == "residential"
-                else company.renovation_fee_rate_non_residential
+                else company.pcs_renovation_fee_rate_non_residential
             )
             renovation.fee_amount = company.currency_id.round(
                 rate * (renovation.unit_id.area or 0.0)
@@ -270,9 +270,9 @@ class PropertyRenovation(models.Model):
         for renovation in self:
             company = renovation.company_id or self.env.company
             renovation.deposit_amount = (
-                company.renovation_deposit_residential
+                company.pcs_renovation_deposit_residential
                 if renovation.renovation_type == "residential"
-                else company.renovation_deposit_non_residential
+                else company.pcs_renovation_deposit_non_residential
             )
 
     @api.depends("principal_id_number", "principal_phone")
@@ -612,14 +612,14 @@ class PropertyRenovation(models.Model):
         return {
             "move_type": "out_invoice",
             "company_id": self.company_id.id,
-            "journal_id": self.company_id._property_fee_journal().id,
+            "journal_id": self.company_id._pcs_fee_journal().id,
             "partner_id": self.partner_id.id,
             "invoice_date": fields.Date.context_today(self),
             "invoice_origin": self.name,
-            "property_unit_id": self.unit_id.id,
-            "property_project_id": self.project_id.id,
-            "property_building_id": self.unit_id.building_id.id,
-            "property_billing_kind": "one_off",
+            "pcs_unit_id": self.unit_id.id,
+            "pcs_project_id": self.project_id.id,
+            "pcs_building_id": self.unit_id.building_id.id,
+            "pcs_billing_kind": "one_off",
             "invoice_line_ids": [
                 Command.create(
                     {

@@ -6,15 +6,15 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    renovation_fee_rate_residential = fields.Float(
-        related="company_id.renovation_fee_rate_residential", readonly=False
+    pcs_renovation_fee_rate_residential = fields.Float(
+        related="company_id.pcs_renovation_fee_rate_residential", readonly=False
     )
-    renovation_fee_rate_non_residential = fields.Float(
-        related="company_id.renovation_fee_rate_non_residential", readonly=False
+    pcs_renovation_fee_rate_non_residential = fields.Float(
+        related="company_id.pcs_renovation_fee_rate_non_residential", readonly=False
     )
-    renovation_deposit_residential = fields.Float(
-        related="company_id.renovation_deposit_residential", readonly=False
+    pcs_renovation_deposit_residential = fields.Float(
+        related="company_id.pcs_renovation_deposit_residential", readonly=False
     )
-    renovation_deposit_non_residential = fields.Float(
-        related="company_id.renovation_deposit_non_residential", readonly=False
+    pcs_renovation_deposit_non_residential = fields.Float(
+        related="company_id.pcs_renovation_deposit_non_residential", readonly=False
     )

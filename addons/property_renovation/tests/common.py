@@ -23,9 +23,9 @@ class RenovationCommon(AccountTestInvoicingCommon):
         cls.company = cls.company_data["company"]
         cls.company.write(
             {
-                "renovation_fee_rate_residential": 5.0,
-                "renovation_deposit_residential": 3000.0,
-                "renovation_deposit_non_residential": 10000.0,
+                "pcs_renovation_fee_rate_residential": 5.0,
+                "pcs_renovation_deposit_residential": 3000.0,
+                "pcs_renovation_deposit_non_residential": 10000.0,
             }
         )
         cls.env.user.groups_id = [

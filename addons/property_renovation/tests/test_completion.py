@@ -93,7 +93,7 @@ class TestRenovationCompletion(RenovationCommon):
         self.assertEqual(payment.payment_type, "outbound")
         self.assertEqual(payment.amount, 2500.0)
 
-        liability = self.company._property_deposit_account()
+        liability = self.company._pcs_deposit_account()
         moves = deposit.invoice_id | refund | payment.move_id
         lines = moves.line_ids
         for move in moves:

@@ -14,12 +14,12 @@ class TestRenovationPermit(RenovationCommon):
         self.assertEqual(fee.state, "posted")
         self.assertEqual(fee.amount_total, 500.0)
         self.assertEqual(fee.partner_id, self.owner)
-        self.assertEqual(fee.invoice_line_ids.product_id.property_fee_type, "one_off")
+        self.assertEqual(fee.invoice_line_ids.product_id.pcs_fee_type, "one_off")
         deposit = renovation.deposit_id
         self.assertEqual(deposit.kind, "renovation")
         self.assertEqual(deposit.amount, 3000.0)
         self.assertEqual(deposit.state, "invoiced")
-        liability = self.company._property_deposit_account()
+        liability = self.company._pcs_deposit_account()
         self.assertEqual(liability.account_type, "liability_current")
         self.assertEqual(deposit.invoice_id.invoice_line_ids.account_id, liability)
 
