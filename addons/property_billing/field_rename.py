@@ -15,9 +15,10 @@ Used by the ``migrations/*/pre-migration.py`` scripts of the product's addons
   values, defaults and selection values stay linked to the field, and the
   ``relation_field`` of the one2many fields whose inverse it is;
 - the ``ir_model_data`` names of the field and of its selection values;
-- the field name in stored filters, window actions, record rules and export
-  lists: everywhere when no other field has the old name, otherwise only on
-  records of that model.
+- the field name in stored filters, window actions, record rules, views and
+  export lists: everywhere when no other field has the old name, otherwise
+  only on records of that model (``rename_methods`` does the same for the
+  buttons of a model's views).
 
 Fields are renamed like OpenUpgrade's ``rename_fields`` does, without
 making ``openupgradelib`` a dependency of the product.
@@ -126,14 +127,23 @@ def rename_index(cr, old, new):
 
 
 def _replace_in(cr, table, column, pattern, new, where=None, params=()):
-    """Replace the field name in a text column of ``table`` (optionally only
-    in the rows ``where`` selects)."""
+    """Replace the field name in a text (or jsonb: ``arch_db``) column of
+    ``table``, optionally only in the rows ``where`` selects."""
+    cr.execute(
+        "SELECT data_type FROM information_schema.columns"
+        " WHERE table_name = %s AND column_name = %s",
+        [table, column],
+    )
+    jsonb = cr.fetchone()[0] == "jsonb"
+    value = sql.SQL("{}::text" if jsonb else "{}").format(sql.Identifier(column))
     query = sql.SQL(
-        "UPDATE {table} SET {column} = regexp_replace({column}, %s, %s, 'g')"
-        " WHERE {column} ~ %s{where}"
+        "UPDATE {table} SET {column} = regexp_replace({value}, %s, %s, 'g'){cast}"
+        " WHERE {value} ~ %s{where}"
     ).format(
         table=sql.Identifier(table),
         column=sql.Identifier(column),
+        value=value,
+        cast=sql.SQL("::jsonb" if jsonb else ""),
         where=sql.SQL(" AND ") + sql.SQL(where) if where else sql.SQL(""),
     )
     cr.execute(query, [pattern, rf"\1{new}", pattern, *params])
@@ -152,6 +162,9 @@ def _rename_references(cr, models, old, new, everywhere):
         ("ir_rule", "domain_force"): (
             "model_id IN (SELECT id FROM ir_model WHERE model = ANY(%s))"
         ),
+        # Views still in the database until the module's own are reloaded:
+        # one reloaded first is checked together with the others.
+        ("ir_ui_view", "arch_db"): "model = ANY(%s)",
     }
     for (table, column), where in scope.items():
         if everywhere:
@@ -175,6 +188,15 @@ def _rename_references(cr, models, old, new, everywhere):
         """,
         {"old": old, "new": new, "everywhere": everywhere, "models": models},
     )
+
+
+def rename_methods(cr, model, renames):
+    """Rename the buttons of ``renames`` (``(old, new)`` method names) in the
+    stored views of ``model``."""
+    for old, new in renames:
+        _replace_in(
+            cr, "ir_ui_view", "arch_db", _WORD.format(old), new, "model = %s", [model]
+        )
 
 
 def rename_fields(cr, renames):

@@ -4,7 +4,11 @@
 product prefix ``pcs_`` (they were ``property_*``, next to core's
 company-dependent ``property_account_*`` fields)."""
 
-from odoo.addons.property_billing.field_rename import rename_fields, rename_index
+from odoo.addons.property_billing.field_rename import (
+    rename_fields,
+    rename_index,
+    rename_methods,
+)
 
 SETTINGS = [
     "billing_day",
@@ -51,6 +55,14 @@ RENAMES = [
 
 def migrate(cr, version):
     rename_fields(cr, RENAMES)
+    rename_methods(
+        cr,
+        "res.partner",
+        [
+            ("action_view_property_dunning", "action_pcs_view_dunning"),
+            ("action_property_prepayment", "action_pcs_prepayment"),
+        ],
+    )
     # The unique index of init() named after the paid repair, not a column.
     rename_index(
         cr, "account_move_property_repair_uniq", "account_move_pcs_repair_uniq"
