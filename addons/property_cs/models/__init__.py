@@ -4,6 +4,8 @@ from . import property_project
 from . import property_building
 from . import property_unit
 from . import res_users
+from . import ir_cron
+from . import mail_activity_mixin
 from . import res_partner
 from . import property_sequence_mixin
 from . import property_archive_line_mixin

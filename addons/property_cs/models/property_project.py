@@ -69,21 +69,26 @@ class PropertyProject(models.Model):
                 "sold_vacant", 0
             )
 
+    def _pcs_visibility_changed(self):
+        """Record rules read the users' visible projects: recompute them."""
+        self.env.registry.clear_cache()
+        self.env["res.users"].invalidate_model(["pcs_allowed_project_ids"])
+
     @api.model_create_multi
     def create(self, vals_list):
         projects = super().create(vals_list)
-        self.env.registry.clear_cache()
+        self._pcs_visibility_changed()
         return projects
 
     def write(self, vals):
         res = super().write(vals)
         if {"user_ids", "company_id", "active"} & set(vals):
-            self.env.registry.clear_cache()
+            self._pcs_visibility_changed()
         return res
 
     def unlink(self):
         res = super().unlink()
-        self.env.registry.clear_cache()
+        self._pcs_visibility_changed()
         return res
 
     def _action_open(self, xmlid, extra_domain=None):

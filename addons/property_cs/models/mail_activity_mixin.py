@@ -1,0 +1,85 @@
+# Copyright 2026 Property CS Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+def _per_record(value, record):
+    """``value`` for ``record``: called when callable, looked up by id in a
+    dict, else the value itself."""
+    if callable(value):
+        return value(record)
+    if isinstance(value, dict):
+        return value.get(record.id)
+    return value
+
+
+class MailActivityMixin(models.AbstractModel):
+    _inherit = "mail.activity.mixin"
+
+    def _pcs_schedule_activities(
+        self,
+        activity_type,
+        user=None,
+        summary=None,
+        date_deadline=None,
+        note=None,
+        notify=False,
+    ):
+        """Schedule one activity on each record of ``self`` in a single create.
+
+        Batch jobs use it for their reminders: one ``mail.activity`` create,
+        with ``mail_activity_quick_update`` (no "assigned to you" mail per
+        activity) unless ``notify`` is set.
+
+        :param activity_type: ``mail.activity.type`` record or its xmlid.
+        :param user: ``res.users`` (record or id), or a callable
+            ``user(record)``, or a dict ``{record.id: user}``; a record whose
+            user is empty gets the type's default user, else the current one
+            (the cron's user in a job), as ``activity_schedule`` does.
+        :param summary: text, or a callable / dict per record; default: the
+            type's summary.
+        :param date_deadline: date, or a callable / dict per record; default:
+            today in the user's time zone.
+        :param note: HTML note (or a callable / dict); default: the type's.
+        :param bool notify: send the assignment notification as
+            ``activity_schedule`` would (for a single request that somebody
+            must approve).
+        :returns: the created ``mail.activity`` records.
+
+        Example::
+
+            tickets._pcs_schedule_activities(
+                "property_cs.mail_activity_ticket_followup",
+                user=lambda t: t.pcs_accountable_user_id or t.user_id,
+                summary=self.env._("Follow up with the owner today"),
+            )
+        """
+        if not self or self.env.context.get("mail_activity_automation_skip"):
+            return self.env["mail.activity"]
+        if isinstance(activity_type, str):
+            activity_type = self.env.ref(activity_type)
+        today = fields.Date.context_today(self)
+        model_id = self.env["ir.model"]._get_id(self._name)
+        vals_list = []
+        for record in self:
+            assignee = _per_record(user, record)
+            if isinstance(assignee, models.BaseModel):
+                assignee = assignee.id
+            vals_list.append(
+                {
+                    "res_model_id": model_id,
+                    "res_id": record.id,
+                    "activity_type_id": activity_type.id,
+                    "automated": True,
+                    "summary": _per_record(summary, record) or activity_type.summary,
+                    "note": _per_record(note, record) or activity_type.default_note,
+                    "date_deadline": _per_record(date_deadline, record) or today,
+                    "user_id": assignee
+                    or activity_type.default_user_id.id
+                    or self.env.uid,
+                }
+            )
+        Activity = self.env["mail.activity"]
+        if not notify:
+            Activity = Activity.with_context(mail_activity_quick_update=True)
+        return Activity.create(vals_list)
