@@ -1,43 +1,33 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Cross-addon security of renovations and deposits on the demo database:
-what owners and staff of another project can reach."""
-
-import unittest
+"""Cross-addon security of renovations and deposits: what owners and staff of
+another project can reach (built on the renovation test base, no demo data)."""
 
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
-from odoo.tests.common import TransactionCase
+from odoo.tests import tagged
+
+from odoo.addons.property_renovation.tests.common import RenovationTestCommon
 
 
 @tagged("post_install", "-at_install", "property_security")
-class TestRenovationIsolation(TransactionCase):
+class TestRenovationIsolation(RenovationTestCommon):
+    """Owner A's application in works (permit paid, deposit held) and owner
+    Zhang's, against owner A's portal user and an engineer of project B."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        if "property.renovation" not in cls.env:
-            raise unittest.SkipTest("property_renovation is not installed")
-        cls.project = cls.env.ref("property_cs.project_sunshine_demo")
-        renovations = cls.env["property.renovation"].search(
-            [("project_id", "=", cls.project.id)], order="id"
+        unit = cls._create_unit("R-0201", cls.owner_a)
+        cls.renovation_a = cls._works_renovation(
+            unit_id=unit.id, partner_id=cls.owner_a.id
         )
-        cls.renovation_a = renovations[0]
-        cls.others = renovations - renovations.filtered(
-            lambda r: r.partner_id == cls.renovation_a.partner_id
+        cls.others = cls._works_renovation()
+        cls.portal_a = cls.owner_user_a
+        cls.outsider = cls._create_user(
+            "pcs_engineer_b",
+            "base.group_user,property_cs.group_engineering",
+            [cls.project_b],
         )
-        cls.portal_a = new_test_user(
-            cls.env, login="x_reno_portal_a", groups="base.group_portal"
-        )
-        cls.portal_a.partner_id = cls.renovation_a.partner_id
-        cls.other_project = cls.env["property.project"].create(
-            {"name": "Riverside", "code": "RS"}
-        )
-        cls.outsider = new_test_user(
-            cls.env,
-            login="x_reno_engineer_rs",
-            groups="base.group_user,property_cs.group_engineering",
-        )
-        cls.other_project.user_ids = [(4, cls.outsider.id)]
 
     def test_portal_owner_sees_only_own_renovations(self):
         Renovation = self.env["property.renovation"].with_user(self.portal_a)
@@ -50,6 +40,7 @@ class TestRenovationIsolation(TransactionCase):
             self.env["property.deposit"].with_user(self.portal_a).search([])
 
     def test_staff_of_another_project_see_nothing(self):
+        self.assertTrue(self.renovation_a.deposit_id)
         for model in (
             "property.renovation",
             "property.renovation.patrol",

@@ -1,7 +1,8 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Cross-addon security and reliability suite (issue 7), run by pytest-odoo on
-the database with every addon installed (tools/test)."""
+the databases with every addon installed, with and without demo data
+(tools/test). Built on the product's test base: no demo record is read."""
 
 from datetime import date
 from unittest.mock import patch
@@ -10,11 +11,13 @@ import odoo
 from odoo import Command, http
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
-from odoo.tests.common import TransactionCase
 from odoo.tools import mute_logger
 
+from odoo.addons.property_billing.tests.common import PropertyBillingTestCommon
+from odoo.addons.property_cs.tests.common import VALID_ID, resident_id
+
 MARCH, APRIL, MAY = date(2026, 3, 1), date(2026, 4, 1), date(2026, 5, 1)
-VALID_ID = "11010519491231002X"
+NEW_ID = resident_id(birth=date(1990, 1, 1), region="440305", serial=123)
 PII_FIELDS = (
     "pcs_id_number",
     "pcs_id_number_masked",
@@ -25,53 +28,18 @@ PII_FIELDS = (
 )
 
 
-class SecurityCommon(TransactionCase):
-    """A small project of the main company billed monthly: owners A and B
-    (portal users), a ticket each, front desk and privacy officer."""
+class SecurityCommon(PropertyBillingTestCommon):
+    """Project A of the test base billed monthly: owners A and B (portal
+    users) with a billed unit and a ticket each, front desk and personal-data
+    officer of project A."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company = cls.env.ref("base.main_company")
-        cls.project = cls.env["property.project"].create(
-            {"name": "Security Garden", "code": "SECG", "company_id": cls.company.id}
+        cls.portal_a, cls.portal_b = cls.owner_user_a, cls.owner_user_b
+        cls.unit_a, cls.unit_b = cls._create_units(
+            2, prefix="S", area=80.0, owners=cls.owner_a | cls.owner_b
         )
-        cls.building = cls.env["property.building"].create(
-            {"name": "S1", "code": "S1", "project_id": cls.project.id}
-        )
-        cls.env["property.tariff"].create(
-            {
-                "project_id": cls.project.id,
-                "product_id": cls.env.ref("property_billing.product_service_fee").id,
-                "unit_type": "residence",
-                "price": 2.0,
-                "date_from": date(2025, 1, 1),
-            }
-        )
-        cls.portal_a = new_test_user(
-            cls.env, login="sec_owner_a", groups="base.group_portal", name="Owner A"
-        )
-        cls.portal_b = new_test_user(
-            cls.env, login="sec_owner_b", groups="base.group_portal", name="Owner B"
-        )
-        cls.owner_a, cls.owner_b = cls.portal_a.partner_id, cls.portal_b.partner_id
-        cls.unit_a, cls.unit_b = cls._units(2, [cls.owner_a, cls.owner_b])
-        cls.front_desk = new_test_user(
-            cls.env,
-            login="sec_front_desk",
-            groups="base.group_user,base.group_allow_export,"
-            "property_cs.group_front_desk",
-        )
-        cls.privacy_officer = new_test_user(
-            cls.env,
-            login="sec_privacy",
-            groups="base.group_user,property_cs.group_front_desk,"
-            "property_cs.group_personal_data",
-        )
-        cls.project.user_ids = [
-            Command.link(cls.front_desk.id),
-            Command.link(cls.privacy_officer.id),
-        ]
         Ticket = cls.env["helpdesk.ticket"]
         cls.ticket_a = Ticket.create(
             {
@@ -89,43 +57,10 @@ class SecurityCommon(TransactionCase):
                 "pcs_unit_id": cls.unit_b.id,
             }
         )
-        cls.Billing = cls.env["property.billing"]
 
     @classmethod
-    def _units(cls, count, owners=None, prefix="S"):
-        tag = prefix + str(len(cls.env["property.unit"].search([])))
-        owners = owners or cls.env["res.partner"].create(
-            [{"name": f"Owner {tag}-{i}"} for i in range(count)]
-        )
-        units = cls.env["property.unit"].create(
-            [
-                {
-                    "code": f"{tag}-{i:03d}",
-                    "project_id": cls.project.id,
-                    "building_id": cls.building.id,
-                    "area": 80.0,
-                    "unit_type": "residence",
-                    "state": "occupied",
-                    "billing_date_start": date(2025, 1, 1),
-                }
-                for i in range(count)
-            ]
-        )
-        cls.env["property.archive"].create(
-            [
-                {
-                    "unit_id": unit.id,
-                    "date_open": date(2025, 1, 1),
-                    "ownership_ids": [
-                        Command.create(
-                            {"partner_id": owner.id, "date_start": date(2025, 1, 1)}
-                        )
-                    ],
-                }
-                for unit, owner in zip(units, owners, strict=True)
-            ]
-        )
-        return units
+    def _units(cls, count, prefix="S"):
+        return cls._create_units(count, prefix=prefix, area=80.0)
 
     def _bill(self, period, **kw):
         return self.Billing._billing_run(
@@ -235,7 +170,7 @@ class TestTicketCloseRoute(HttpCase, SecurityCommon):
         )
 
     def test_other_owner_cannot_close_through_route(self):
-        self.authenticate("sec_owner_a", "sec_owner_a")
+        self.authenticate(self.portal_a.login, self.portal_a.login)
         with mute_logger("odoo.http"):
             self._close(self.ticket_b)
             self._close(self.ticket_b, method="GET")
@@ -290,11 +225,11 @@ class TestPersonalDataProtection(SecurityCommon):
         self.env["property.pii.collect.wizard"].with_user(self.privacy_officer).create(
             {
                 "partner_id": self.owner_a.id,
-                "id_number": "44030519900101123X",
+                "id_number": NEW_ID,
                 "phone": "13700001111",
             }
         ).action_save()
-        self.assertEqual(self.owner_a.pcs_id_number, "44030519900101123X")
+        self.assertEqual(self.owner_a.pcs_id_number, NEW_ID)
         self.env.flush_all()
         tracked = (
             self.env["mail.tracking.value"]
@@ -313,7 +248,7 @@ class TestPersonalDataProtection(SecurityCommon):
             .search([("model", "=", "res.partner"), ("res_id", "=", self.owner_a.id)])
         )
         for body in messages.mapped("body"):
-            self.assertNotIn("44030519900101123X", str(body))
+            self.assertNotIn(NEW_ID, str(body))
             self.assertNotIn(VALID_ID, str(body))
         with self.assertRaises(AccessError):
             self.env["mail.tracking.value"].with_user(self.front_desk).search([])

@@ -1,17 +1,30 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The billing test base: the product's ``PropertyTestCommon`` (projects,
+units, owners, staff) in a company with a chart of accounts (Odoo's
+``AccountTestInvoicingCommon``), plus tariffs and fee helpers. Used by every
+billing test, by ``property_renovation`` and by the cross-addon tests."""
+
 from datetime import date
 
 from odoo import Command
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from odoo.addons.property_cs.tests.common import PropertyTestCommon
+
+BILLING_START = date(2025, 1, 1)
 
 
-class PropertyBillingCommon(AccountTestInvoicingCommon):
+class PropertyBillingTestCommon(PropertyTestCommon, AccountTestInvoicingCommon):
+    """Tariffs of project A from 2025 (service fee 2.35/m² for residences,
+    parking 120 a month, water 3.45/m³), late fees 0.05% a day from the 7th;
+    the test user is general manager and cashier of every project."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company = cls.company_data["company"]
+        # The base's units are not billed: each test bills the units it makes.
+        (cls.unit_a | cls.unit_a2 | cls.unit_b).billing_date_start = False
         cls.env.user.groups_id = [
             Command.link(cls.env.ref(xmlid).id)
             for xmlid in (
@@ -21,13 +34,6 @@ class PropertyBillingCommon(AccountTestInvoicingCommon):
             )
         ]
         cls.company.write({"pcs_late_fee_rate": 0.0005, "pcs_due_day": 7})
-        cls.project = cls.env["property.project"].create(
-            {"name": "Test Garden", "code": "TG", "company_id": cls.company.id}
-        )
-        cls.building = cls.env["property.building"].create(
-            {"name": "Building 1", "code": "B1", "project_id": cls.project.id}
-        )
-        cls.env.user.pcs_project_ids = [Command.link(cls.project.id)]
         ref = cls.env.ref
         cls.service_fee = ref("property_billing.product_service_fee")
         cls.parking_fee = ref("property_billing.product_parking")
@@ -40,20 +46,20 @@ class PropertyBillingCommon(AccountTestInvoicingCommon):
                     "product_id": cls.service_fee.id,
                     "unit_type": "residence",
                     "price": 2.35,
-                    "date_from": date(2025, 1, 1),
+                    "date_from": BILLING_START,
                 },
                 {
                     "project_id": cls.project.id,
                     "product_id": cls.parking_fee.id,
                     "unit_type": "parking",
                     "price": 120.0,
-                    "date_from": date(2025, 1, 1),
+                    "date_from": BILLING_START,
                 },
                 {
                     "project_id": cls.project.id,
                     "product_id": cls.water.id,
                     "price": 3.45,
-                    "date_from": date(2025, 1, 1),
+                    "date_from": BILLING_START,
                 },
             ]
         )
@@ -61,46 +67,31 @@ class PropertyBillingCommon(AccountTestInvoicingCommon):
         cls.Move = cls.env["account.move"]
 
     @classmethod
-    def _create_units(
-        cls, count, area=89.37, unit_type="residence", start=None, prefix="U"
-    ):
-        partners = cls.env["res.partner"].create(
-            [{"name": f"Owner {prefix}{i}"} for i in range(count)]
+    def _create_units(cls, count, prefix="U", start=None, **vals):
+        """Units of project A billed from ``start`` (1 January 2025), each
+        with its own owner since that day (see the base for the options)."""
+        vals.setdefault("owner_since", BILLING_START)
+        return super()._create_units(
+            count, prefix=prefix, billing_date_start=start or BILLING_START, **vals
         )
-        units = cls.env["property.unit"].create(
-            [
-                {
-                    "code": f"{prefix}-{i:04d}",
-                    "project_id": cls.project.id,
-                    "building_id": cls.building.id,
-                    "area": area,
-                    "unit_type": unit_type,
-                    "state": "occupied",
-                    "billing_date_start": start or date(2025, 1, 1),
-                }
-                for i in range(count)
-            ]
-        )
-        cls.env["property.archive"].create(
-            [
-                {
-                    "unit_id": unit.id,
-                    "ownership_ids": [
-                        Command.create(
-                            {"partner_id": partner.id, "date_start": date(2025, 1, 1)}
-                        )
-                    ],
-                }
-                for unit, partner in zip(units, partners, strict=True)
-            ]
-        )
-        return units
 
-    def _fee_invoices(self, units, period):
-        return self.Move.search(
+    @classmethod
+    def _fee_invoices(cls, units, period):
+        """The periodic fee invoices of ``units`` for ``period``."""
+        return cls.env["account.move"].search(
             [
                 ("pcs_unit_id", "in", units.ids),
                 ("pcs_period", "=", period),
                 ("pcs_billing_kind", "=", "fee"),
             ]
+        )
+
+    @classmethod
+    def _pay(cls, moves, **vals):
+        """Register the payment of ``moves`` (one payment per invoice)."""
+        return (
+            cls.env["account.payment.register"]
+            .with_context(active_model="account.move", active_ids=moves.ids)
+            .create({"group_payment": False, **vals})
+            ._create_payments()
         )

@@ -4,7 +4,7 @@ from datetime import date
 
 from odoo.tests import freeze_time, tagged
 
-from .common import PropertyBillingCommon
+from .common import PropertyBillingTestCommon
 
 PERIODS = [
     date(2025, 1, 1),  # due 2025-01-07: 529 days overdue on 2026-06-20
@@ -16,7 +16,7 @@ PERIODS = [
 
 
 @tagged("post_install", "-at_install")
-class TestArrearsReport(PropertyBillingCommon):
+class TestArrearsReport(PropertyBillingTestCommon):
     @freeze_time("2026-06-20")
     def test_ageing_buckets(self):
         self.service_fee.taxes_id = False

@@ -9,13 +9,13 @@ from odoo.exceptions import ValidationError
 from odoo.tests import Form, freeze_time, tagged
 from odoo.tools import mute_logger
 
-from .common import PropertyBillingCommon
+from .common import PropertyBillingTestCommon
 
 PERIOD = date(2026, 3, 1)
 
 
 @tagged("post_install", "-at_install")
-class TestBillingRun(PropertyBillingCommon):
+class TestBillingRun(PropertyBillingTestCommon):
     def test_area_rate_and_proration(self):
         full = self._create_units(1, area=89.37, prefix="F")
         late = self._create_units(1, area=89.37, start=date(2026, 3, 10), prefix="P")

@@ -2,11 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import tagged
 
-from .common import PropertyBillingCommon
+from .common import PropertyBillingTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestCardFee(PropertyBillingCommon):
+class TestCardFee(PropertyBillingTestCommon):
     def test_extra_card_invoiced(self):
         self.company.write({"pcs_card_free_per_household": 1, "pcs_card_fee": 20.0})
         unit = self._create_units(1, prefix="C")

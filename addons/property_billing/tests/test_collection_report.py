@@ -4,14 +4,14 @@ from datetime import date
 
 from odoo.tests import freeze_time, tagged
 
-from .common import PropertyBillingCommon
+from .common import PropertyBillingTestCommon
 
 FEB = date(2026, 2, 1)
 MAR = date(2026, 3, 1)
 
 
 @tagged("post_install", "-at_install")
-class TestCollectionReport(PropertyBillingCommon):
+class TestCollectionReport(PropertyBillingTestCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -8,9 +8,9 @@ import openpyxl
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import freeze_time, new_test_user, tagged
+from odoo.tests import freeze_time, tagged
 
-from .common import PropertyBillingCommon
+from .common import PropertyBillingTestCommon
 
 PERIOD = date(2026, 3, 1)
 DEBIT_DATE = date(2026, 3, 9)
@@ -18,18 +18,10 @@ DEBIT_DATE = date(2026, 3, 9)
 
 @tagged("post_install", "-at_install")
 @freeze_time("2026-03-09")
-class TestBankDebit(PropertyBillingCommon):
+class TestBankDebit(PropertyBillingTestCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.zone_manager = new_test_user(
-            cls.env,
-            login="pb_debit_zone_manager",
-            groups="property_cs.group_zone_manager",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
-        )
-        cls.zone_manager.pcs_project_ids = [Command.link(cls.project.id)]
         cls.building.zone_manager_id = cls.zone_manager
         cls.units = cls._create_units(3, prefix="D")
         with freeze_time("2026-02-28"):
@@ -300,15 +292,7 @@ class TestBankDebit(PropertyBillingCommon):
         self.assertEqual(len(self._payments(batch)), 2)
 
     def test_front_desk_sees_masked_account(self):
-        front_desk = new_test_user(
-            self.env,
-            login="pb_debit_front_desk",
-            groups="property_cs.group_front_desk",
-            company_id=self.company.id,
-            company_ids=[Command.set(self.company.ids)],
-        )
-        front_desk.pcs_project_ids = [Command.link(self.project.id)]
-        mandate = self.mandates[0].with_user(front_desk)
+        mandate = self.mandates[0].with_user(self.front_desk)
         self.assertEqual(mandate.acc_number_masked, "6222********0000")
         with self.assertRaises(AccessError):
             mandate.read(["acc_number"])
@@ -332,14 +316,6 @@ class TestBankDebit(PropertyBillingCommon):
             self.env["property.debit.result.wizard"].with_user(
                 self.zone_manager
             ).create({"batch_id": batch.id})
-        finance = new_test_user(
-            self.env,
-            login="pb_debit_finance",
-            groups="property_cs.group_finance",
-            company_id=self.company.id,
-            company_ids=[Command.set(self.company.ids)],
-        )
-        finance.pcs_project_ids = [Command.link(self.project.id)]
         self.assertEqual(
-            self.mandates[0].with_user(finance).acc_number, "6222020200000000"
+            self.mandates[0].with_user(self.finance_user).acc_number, "6222020200000000"
         )

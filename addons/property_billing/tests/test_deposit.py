@@ -2,29 +2,19 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
-from odoo import Command
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import freeze_time, new_test_user, tagged
+from odoo.tests import freeze_time, tagged
 
-from .common import PropertyBillingCommon
+from .common import PropertyBillingTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestDeposit(PropertyBillingCommon):
+class TestDeposit(PropertyBillingTestCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.unit = cls._create_units(1, prefix="D")
         cls.partner = cls.unit.billing_partner_id
-        cls.director = new_test_user(
-            cls.env,
-            login="deposit_director",
-            groups="base.group_user,property_cs.group_director",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
-        )
-        cls.project.manager_id = cls.director
-        cls.project.user_ids = [Command.link(cls.director.id)]
 
     def _held_deposit(self, amount=1000.0, kind="key"):
         deposit = self.env["property.deposit"].create(
@@ -102,16 +92,8 @@ class TestDeposit(PropertyBillingCommon):
     def test_only_director_approves(self):
         deposit = self._held_deposit()
         deposit.action_request_refund()
-        clerk = new_test_user(
-            self.env,
-            login="deposit_clerk",
-            groups="base.group_user,property_cs.group_finance",
-            company_id=self.company.id,
-            company_ids=[Command.set(self.company.ids)],
-        )
-        self.project.user_ids = [Command.link(clerk.id)]
         with self.assertRaises(UserError):
-            deposit.with_user(clerk).action_approve_refund()
+            deposit.with_user(self.finance_user).action_approve_refund()
         self.assertEqual(deposit.state, "refund_requested")
 
     def test_unpaid_deposit_is_not_dunned(self):

@@ -2,15 +2,16 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
+from odoo.exceptions import AccessError
 from odoo.tests import freeze_time, tagged
 
-from .common import PropertyBillingCommon
+from .common import PropertyBillingTestCommon
 
 PERIOD = date(2026, 3, 1)
 
 
 @tagged("post_install", "-at_install")
-class TestDunning(PropertyBillingCommon):
+class TestDunning(PropertyBillingTestCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -37,9 +38,19 @@ class TestDunning(PropertyBillingCommon):
         line = run.line_ids[0]
         line.write({"reason_id": self.reason.id, "promised_date": date(2026, 4, 20)})
         line.action_log_call()
-        self.assertTrue(line.ticket_id)
-        self.assertEqual(line.ticket_id.team_id, self.team)
-        self.assertEqual(line.ticket_id.partner_id, line.partner_id)
+        ticket = line.ticket_id
+        self.assertTrue(ticket)
+        self.assertEqual(ticket.team_id, self.team)
+        self.assertEqual(ticket.partner_id, line.partner_id)
+        self.assertEqual(ticket.pcs_unit_id, line.unit_id)
+        self.assertEqual(ticket.pcs_project_id, self.project_a)
+        self.assertEqual(ticket.pcs_category, "complaint")
+        # Staff of project A find it; staff of project B neither find nor read it.
+        Ticket = self.env["helpdesk.ticket"]
+        self.assertIn(ticket, Ticket.with_user(self.front_desk_a).search([]))
+        self.assertNotIn(ticket, Ticket.with_user(self.front_desk_b).search([]))
+        with self.assertRaises(AccessError):
+            ticket.with_user(self.front_desk_b).read(["name"])
         self.assertEqual(line.promise_state, "pending")
         # one owner pays before stage 2
         paid_invoice = self.invoices.filtered(

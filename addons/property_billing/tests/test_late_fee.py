@@ -4,13 +4,13 @@ from datetime import date
 
 from odoo.tests import tagged
 
-from .common import PropertyBillingCommon
+from .common import PropertyBillingTestCommon
 
 PERIOD = date(2026, 3, 1)
 
 
 @tagged("post_install", "-at_install")
-class TestLateFee(PropertyBillingCommon):
+class TestLateFee(PropertyBillingTestCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -9,12 +9,12 @@ import openpyxl
 from odoo.exceptions import UserError
 from odoo.tests import freeze_time, tagged
 
-from .common import PropertyBillingCommon
+from .common import PropertyBillingTestCommon
 
 
 @tagged("post_install", "-at_install")
 @freeze_time("2026-03-09")
-class TestMeterImport(PropertyBillingCommon):
+class TestMeterImport(PropertyBillingTestCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -7,7 +7,7 @@ from psycopg2 import IntegrityError
 from odoo.tests import freeze_time, tagged
 from odoo.tools import mute_logger
 
-from .common import PropertyBillingCommon
+from .common import PropertyBillingTestCommon
 
 SIGNATURE = base64.b64encode(
     base64.b64decode(
@@ -18,7 +18,7 @@ SIGNATURE = base64.b64encode(
 
 
 @tagged("post_install", "-at_install")
-class TestPaidRepair(PropertyBillingCommon):
+class TestPaidRepair(PropertyBillingTestCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

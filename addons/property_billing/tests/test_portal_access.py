@@ -4,83 +4,32 @@ from datetime import date
 
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from .common import PropertyBillingTestCommon
 
 PERIOD = date(2026, 3, 1)
 
 
 @tagged("post_install", "-at_install")
-class TestPortalInvoices(HttpCase):
+class TestPortalInvoices(PropertyBillingTestCommon, HttpCase):
     """Owners see their own fee invoices in the portal, and only those."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company = cls.env.company
-        project = cls.env["property.project"].create(
-            {"name": "Portal Garden", "code": "PGX", "company_id": cls.company.id}
+        cls.user_a, cls.user_b = cls.owner_user_a, cls.owner_user_b
+        units = cls._create_units(
+            2, prefix="PG", area=50.0, owners=cls.owner_a | cls.owner_b
         )
-        building = cls.env["property.building"].create(
-            {"name": "Portal 1", "code": "PG1", "project_id": project.id}
-        )
-        cls.env["property.tariff"].create(
-            {
-                "project_id": project.id,
-                "product_id": cls.env.ref("property_billing.product_service_fee").id,
-                "price": 2.0,
-                "date_from": date(2025, 1, 1),
-            }
-        )
-        cls.user_a = new_test_user(
-            cls.env,
-            login="pb_portal_a",
-            password="pb_portal_a",
-            groups="base.group_portal",
-        )
-        cls.user_b = new_test_user(
-            cls.env,
-            login="pb_portal_b",
-            password="pb_portal_b",
-            groups="base.group_portal",
-        )
-        units = cls.env["property.unit"].create(
-            [
-                {
-                    "code": f"PG-{i}",
-                    "project_id": project.id,
-                    "building_id": building.id,
-                    "area": 50.0,
-                    "unit_type": "residence",
-                    "billing_date_start": date(2025, 1, 1),
-                }
-                for i in (1, 2)
-            ]
-        )
-        for unit, user in zip(units, (cls.user_a, cls.user_b), strict=True):
-            cls.env["property.archive"].create(
-                {
-                    "unit_id": unit.id,
-                    "ownership_ids": [
-                        Command.create(
-                            {
-                                "partner_id": user.partner_id.id,
-                                "date_start": date(2025, 1, 1),
-                            }
-                        )
-                    ],
-                }
-            )
-        cls.env["property.billing"]._billing_run(
-            cls.company, PERIOD, project_ids=project.ids
-        )
-        Move = cls.env["account.move"]
-        cls.invoice_a = Move.search([("pcs_unit_id", "=", units[0].id)])
-        cls.invoice_b = Move.search([("pcs_unit_id", "=", units[1].id)])
+        cls.Billing._billing_run(cls.company, PERIOD, project_ids=cls.project.ids)
+        cls.invoice_a = cls.Move.search([("pcs_unit_id", "=", units[0].id)])
+        cls.invoice_b = cls.Move.search([("pcs_unit_id", "=", units[1].id)])
 
     def test_owner_sees_only_own_invoices(self):
         self.assertEqual(self.invoice_a.partner_id, self.user_a.partner_id)
         self.assertEqual(self.invoice_a.state, "posted")
-        self.authenticate("pb_portal_a", "pb_portal_a")
+        self.authenticate(self.user_a.login, self.user_a.login)
         response = self.url_open("/my/invoices")
         self.assertEqual(response.status_code, 200)
         self.assertIn(self.invoice_a.name, response.text)
@@ -97,17 +46,13 @@ class TestPortalInvoices(HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestFrontDeskEntries(HttpCase):
+class TestFrontDeskEntries(PropertyBillingTestCommon):
     def test_front_desk_cannot_create_or_post_entries(self):
-        front_desk = new_test_user(
-            self.env, login="pb_fd_entry", groups="property_cs.group_front_desk"
-        )
-        journal = self.env["account.journal"].search(
-            [("company_id", "=", self.env.company.id), ("type", "=", "general")],
-            limit=1,
-        )
-        accounts = self.env["account.account"].search(
-            [("company_ids", "in", self.env.company.id)], limit=2
+        front_desk = self.front_desk
+        journal = self.company_data["default_journal_misc"]
+        accounts = (
+            self.company_data["default_account_revenue"]
+            | self.company_data["default_account_receivable"]
         )
         values = {
             "move_type": "entry",

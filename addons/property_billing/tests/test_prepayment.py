@@ -5,9 +5,9 @@ from unittest.mock import patch
 
 from odoo.tests import Form, freeze_time, tagged
 
-from odoo.addons.property_billing.models.account_move_prepayment import AccountMove
+from odoo.addons.property_billing.models.account_move import AccountMove
 
-from .common import PropertyBillingCommon
+from .common import PropertyBillingTestCommon
 
 MAR = date(2026, 3, 1)
 APR = date(2026, 4, 1)
@@ -15,7 +15,7 @@ MAY = date(2026, 5, 1)
 
 
 @tagged("post_install", "-at_install")
-class TestPrepayment(PropertyBillingCommon):
+class TestPrepayment(PropertyBillingTestCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

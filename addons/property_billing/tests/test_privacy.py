@@ -6,13 +6,13 @@ from datetime import date
 from odoo import Command
 from odoo.tests import freeze_time, tagged
 
-from .common import PropertyBillingCommon
+from .common import PropertyBillingTestCommon
 
 PERIOD = date(2026, 3, 1)
 
 
 @tagged("post_install", "-at_install")
-class TestBillingPrivacy(PropertyBillingCommon):
+class TestBillingPrivacy(PropertyBillingTestCommon):
     def _end_ownership(self, units, day):
         units.archive_id.ownership_ids.write({"date_end": day})
 

@@ -7,13 +7,13 @@ from psycopg2 import IntegrityError
 from odoo.tests import freeze_time, tagged
 from odoo.tools import mute_logger
 
-from .common import PropertyBillingCommon
+from .common import PropertyBillingTestCommon
 
 PERIOD = date(2026, 3, 1)
 
 
 @tagged("post_install", "-at_install")
-class TestStatementMail(PropertyBillingCommon):
+class TestStatementMail(PropertyBillingTestCommon):
     @freeze_time("2026-03-02")
     def test_statements_mailed_once(self):
         units = self._create_units(3, prefix="S")

@@ -4,9 +4,8 @@ import base64
 from datetime import date
 
 from odoo import Command
-from odoo.tests import new_test_user
 
-from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from odoo.addons.property_billing.tests.common import PropertyBillingTestCommon
 
 PIXEL = base64.b64encode(
     base64.b64decode(
@@ -16,11 +15,14 @@ PIXEL = base64.b64encode(
 )
 
 
-class RenovationCommon(AccountTestInvoicingCommon):
+class RenovationTestCommon(PropertyBillingTestCommon):
+    """The billing base with renovation fees and deposits set on the company,
+    the director (who approves refunds) an invoicing user, owner Zhang's unit
+    R-0101 (100 m²) in project A and a contractor."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company = cls.company_data["company"]
         cls.company.write(
             {
                 "pcs_renovation_fee_rate_residential": 5.0,
@@ -30,47 +32,11 @@ class RenovationCommon(AccountTestInvoicingCommon):
         )
         cls.env.user.groups_id = [
             Command.link(cls.env.ref(xmlid).id)
-            for xmlid in (
-                "property_cs.group_general_manager",
-                "property_cs.group_all_projects",
-                "property_cs.group_finance",
-                "property_cs.group_engineering",
-                "property_cs.group_security",
-            )
+            for xmlid in ("property_cs.group_engineering", "property_cs.group_security")
         ]
-        cls.director = new_test_user(
-            cls.env,
-            login="reno_director",
-            groups="base.group_user,property_cs.group_director,"
-            "account.group_account_invoice",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
-        )
-        cls.engineer = new_test_user(
-            cls.env,
-            login="reno_engineer",
-            groups="base.group_user,property_cs.group_engineering",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
-        )
-        cls.project = (
-            cls.env["property.project"]
-            .sudo()
-            .create(
-                {
-                    "name": "Renovation Garden",
-                    "code": "RG",
-                    "company_id": cls.company.id,
-                    "manager_id": cls.director.id,
-                    "user_ids": [Command.set((cls.director | cls.engineer).ids)],
-                }
-            )
-        )
-        cls.env.user.pcs_project_ids = [Command.link(cls.project.id)]
-        cls.env.invalidate_all()
-        cls.building = cls.env["property.building"].create(
-            {"name": "Building 1", "code": "B1", "project_id": cls.project.id}
-        )
+        cls.director.groups_id = [
+            Command.link(cls.env.ref("account.group_account_invoice").id)
+        ]
         cls.owner = cls.env["res.partner"].create({"name": "Owner Zhang"})
         cls.unit = cls._create_unit("R-0101", cls.owner)
         cls.contractor = cls.env["res.partner"].create(
@@ -78,28 +44,11 @@ class RenovationCommon(AccountTestInvoicingCommon):
         )
 
     @classmethod
-    def _create_unit(cls, code, owner, area=100.0):
-        unit = cls.env["property.unit"].create(
-            {
-                "code": code,
-                "project_id": cls.project.id,
-                "building_id": cls.building.id,
-                "area": area,
-                "unit_type": "residence",
-                "state": "occupied",
-            }
-        )
-        cls.env["property.archive"].create(
-            {
-                "unit_id": unit.id,
-                "ownership_ids": [
-                    Command.create(
-                        {"partner_id": owner.id, "date_start": date(2024, 1, 1)}
-                    )
-                ],
-            }
-        )
-        return unit
+    def _create_unit(cls, code, owner=None, **vals):
+        """A residence of 100 m² in project A (owner since 2024)."""
+        vals.setdefault("area", 100.0)
+        vals.setdefault("owner_since", date(2024, 1, 1))
+        return super()._create_unit(code, owner, **vals)
 
     @classmethod
     def _attachment(cls, name="doc.png"):
@@ -140,15 +89,6 @@ class RenovationCommon(AccountTestInvoicingCommon):
         renovation.action_record_briefing()
         renovation.action_invoice()
         return renovation
-
-    @classmethod
-    def _pay(cls, moves):
-        return (
-            cls.env["account.payment.register"]
-            .with_context(active_model="account.move", active_ids=moves.ids)
-            .create({"group_payment": False})
-            ._create_payments()
-        )
 
     @classmethod
     def _works_renovation(cls, **vals):

@@ -5,11 +5,11 @@ from datetime import date
 from odoo.exceptions import UserError
 from odoo.tests import freeze_time, tagged
 
-from .common import PIXEL, RenovationCommon
+from .common import PIXEL, RenovationTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestRenovationCompletion(RenovationCommon):
+class TestRenovationCompletion(RenovationTestCommon):
     def _finished_renovation(self):
         with freeze_time("2026-03-02 08:00:00"):
             renovation = self._works_renovation()

@@ -3,11 +3,11 @@
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import RenovationCommon
+from .common import RenovationTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestRenovationPermit(RenovationCommon):
+class TestRenovationPermit(RenovationTestCommon):
     def test_fees_invoiced_through_billing(self):
         renovation = self._approved_renovation()
         fee = renovation.fee_move_id

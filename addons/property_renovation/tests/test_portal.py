@@ -1,67 +1,28 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import date
 
-from odoo import Command, http
+from odoo import http
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from .common import RenovationTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestRenovationPortal(HttpCase):
+class TestRenovationPortal(RenovationTestCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.portal_a = new_test_user(
-            cls.env, login="reno_portal_a", groups="base.group_portal"
-        )
-        cls.portal_b = new_test_user(
-            cls.env, login="reno_portal_b", groups="base.group_portal"
-        )
-        staff = new_test_user(
-            cls.env,
-            login="reno_front_desk",
-            groups="base.group_user,property_cs.group_front_desk",
-        )
-        cls.staff = staff
-        project = cls.env["property.project"].create(
-            {
-                "name": "Portal Garden",
-                "code": "PG",
-                "user_ids": [Command.set(staff.ids)],
-            }
-        )
-        other_project = cls.env["property.project"].create(
-            {"name": "Other Garden", "code": "OG"}
-        )
+        cls.portal_a, cls.portal_b = cls.owner_user_a, cls.owner_user_b
+        cls.staff = cls.front_desk
         Renovation = cls.env["property.renovation"]
         cls.renovations = {}
-        for key, partner, proj in (
-            ("a", cls.portal_a.partner_id, project),
-            ("b", cls.portal_b.partner_id, project),
-            ("other", cls.portal_b.partner_id, other_project),
+        for key, partner, project in (
+            ("a", cls.portal_a.partner_id, cls.project_a),
+            ("b", cls.portal_b.partner_id, cls.project_a),
+            ("other", cls.portal_b.partner_id, cls.project_b),
         ):
-            building = cls.env["property.building"].create(
-                {"name": f"Building {key}", "code": f"B{key}", "project_id": proj.id}
-            )
-            unit = cls.env["property.unit"].create(
-                {
-                    "code": f"P-{key}",
-                    "project_id": proj.id,
-                    "building_id": building.id,
-                    "area": 80.0,
-                }
-            )
-            cls.env["property.archive"].create(
-                {
-                    "unit_id": unit.id,
-                    "ownership_ids": [
-                        Command.create(
-                            {"partner_id": partner.id, "date_start": date(2024, 1, 1)}
-                        )
-                    ],
-                }
-            )
+            unit = cls._create_unit(f"P-{key}", partner, project=project, area=80.0)
             cls.renovations[key] = Renovation.create(
                 {
                     "unit_id": unit.id,
@@ -87,7 +48,7 @@ class TestRenovationPortal(HttpCase):
         )
 
     def test_portal_routes(self):
-        self.authenticate("reno_portal_a", "reno_portal_a")
+        self.authenticate(self.portal_a.login, self.portal_a.login)
         response = self.url_open("/my/renovations")
         self.assertEqual(response.status_code, 200)
         self.assertIn(self.renovations["a"].name, response.text)
@@ -168,7 +129,7 @@ class TestRenovationPortal(HttpCase):
         )
 
     def test_portal_contractor_reused_by_licence_number(self):
-        self.authenticate("reno_portal_a", "reno_portal_a")
+        self.authenticate(self.portal_a.login, self.portal_a.login)
         Partner = self.env["res.partner"]
         first = self._portal_apply("Kitchen", "Jiahe Decoration", "91310000ma1k0042x")
         self.assertEqual(first.contractor_id.name, "Jiahe Decoration")

@@ -6,11 +6,11 @@ from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import freeze_time, tagged
 
-from .common import RenovationCommon
+from .common import RenovationTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestRenovationReview(RenovationCommon):
+class TestRenovationReview(RenovationTestCommon):
     @freeze_time("2026-03-02 09:00:00")
     def test_submit_sets_three_day_deadline(self):
         renovation = self._create_renovation()

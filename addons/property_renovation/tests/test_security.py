@@ -2,41 +2,23 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import RenovationCommon
+from .common import RenovationTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestRenovationSecurity(RenovationCommon):
+class TestRenovationSecurity(RenovationTestCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.front_desk = new_test_user(
-            cls.env,
-            login="reno_front",
-            groups="base.group_user,property_cs.group_front_desk",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
+        cls.guard = cls.security_guard
+        # An engineer of project B: sees nothing of project A.
+        cls.outsider = cls._create_user(
+            "pcs_engineer_b",
+            "base.group_user,property_cs.group_engineering",
+            [cls.project_b],
         )
-        cls.guard = new_test_user(
-            cls.env,
-            login="reno_guard",
-            groups="base.group_user,property_cs.group_security",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
-        )
-        cls.outsider = new_test_user(
-            cls.env,
-            login="reno_outsider",
-            groups="base.group_user,property_cs.group_engineering",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
-        )
-        cls.project.user_ids = [
-            Command.link(cls.front_desk.id),
-            Command.link(cls.guard.id),
-        ]
 
     def _form_spec(self, user):
         Renovation = self.env["property.renovation"].with_user(user)

@@ -5,11 +5,11 @@ from datetime import date, timedelta
 from odoo.exceptions import ValidationError
 from odoo.tests import freeze_time, tagged
 
-from .common import RenovationCommon
+from .common import RenovationTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestRenovationWorks(RenovationCommon):
+class TestRenovationWorks(RenovationTestCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
