@@ -1,6 +1,7 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import calendar
+import functools
 import logging
 from datetime import date, timedelta
 
@@ -274,8 +275,14 @@ class PropertyBilling(models.AbstractModel):
     def _billing_run_batch(self, company, period, project_ids=None, limit=BATCH_SIZE):
         """Bill one batch of units; return (units taken, invoices created)."""
         unit_ids = self._billing_lock_units(company, period, project_ids, limit)
+        return len(unit_ids), self._billing_invoice_units(company, period, unit_ids)
+
+    @api.model
+    def _billing_invoice_units(self, company, period, unit_ids):
+        """Create and post the period's invoices of the units ``unit_ids``
+        (one ``create``, one ``action_post``)."""
         if not unit_ids:
-            return 0, self.env["account.move"]
+            return self.env["account.move"]
         units = self.env["property.unit"].browse(unit_ids)
         vals_list = self._prepare_invoice_values(units, company, period)
         Move = self.env["account.move"].with_context(**BATCH_CONTEXT)
@@ -288,7 +295,7 @@ class PropertyBilling(models.AbstractModel):
             len(unit_ids),
             len(moves),
         )
-        return len(unit_ids), moves
+        return moves
 
     @api.model
     def _billing_run(
@@ -324,28 +331,37 @@ class PropertyBilling(models.AbstractModel):
     @api.model
     def _cron_billing_run(self, today=None, limit=BATCH_SIZE):
         """Scheduled action (daily): from the company's billing day on, bill the
-        next period one batch per call; the cron runner calls again while work
-        remains and commits between calls."""
+        next period, one batch of units per call; the cron runner calls again
+        while work remains and commits between calls."""
         today = today or fields.Date.context_today(self)
-        for company in self._billing_companies():
-            if today.day < company.pcs_billing_day:
-                continue
-            period = next_month(today)
-            Billing = self.with_company(company)
-            if not Billing._billing_remaining(company, period):
-                continue
+        period = next_month(today)
+        todo = {
+            company: functools.partial(self._billing_due_units, company, period)
+            for company in self._billing_companies()
+            if today.day >= company.pcs_billing_day
+        }
+
+        def bill(unit_ids, company):
             try:
                 with self.env.cr.savepoint():
-                    taken, _moves = Billing._billing_run_batch(
-                        company, period, limit=limit
+                    self.with_company(company)._billing_invoice_units(
+                        company, period, unit_ids
                     )
             except errors.UniqueViolation:
-                taken = 0
-            remaining = Billing._billing_remaining(company, period)
-            self.env["ir.cron"]._notify_progress(done=taken, remaining=remaining)
-            return True
-        self.env["ir.cron"]._notify_progress(done=0, remaining=0)
-        return True
+                # A concurrent run billed some of these units in the meantime.
+                _logger.info("Property billing: concurrent run detected")
+
+        return self.env["ir.cron"]._pcs_run_batch(self, todo, bill, limit=limit)
+
+    @api.model
+    def _billing_due_units(self, company, period, limit):
+        """Units of ``company`` still to bill for ``period``: a batch of
+        ``limit`` locked for this run, or all of them (``None``, to count)."""
+        if limit is not None:
+            return self._billing_lock_units(company, period, None, limit)
+        self.env.flush_all()
+        self.env.cr.execute(self._billing_units_sql(company, period))
+        return [row[0] for row in self.env.cr.fetchall()]
 
     @api.model
     def _period_from_date(self, day):

@@ -164,22 +164,30 @@ class PropertyDebitBatch(models.Model):
         return batch
 
     @api.model
-    def _cron_weekly_export(self):
-        """One (company, bank) per call; the runner calls again until done."""
+    def _cron_weekly_export(self, limit=1):
+        """Export the batches of the (company, bank) pairs with invoices due,
+        ``limit`` per call; the runner calls again until done."""
         today = fields.Date.context_today(self)
-        groups = self.env["property.debit.mandate"]._read_group(
-            [("state", "=", "active")], ["company_id", "layout_id"]
-        )
-        todo = []
-        for company, layout in groups:
-            if self._due_invoices_by_mandate(company, layout, today):
-                todo.append((company, layout))
-        if not todo:
-            return
-        company, layout = todo[0]
-        batch = self.with_company(company)._create_for(company, layout, today)
-        _logger.info("Auto-debit export %s: %s lines", batch.name, len(batch.line_ids))
-        self.env["ir.cron"]._notify_progress(done=1, remaining=len(todo) - 1)
+
+        def due(size):
+            groups = self.env["property.debit.mandate"]._read_group(
+                [("state", "=", "active")], ["company_id", "layout_id"]
+            )
+            todo = [
+                (company, layout)
+                for company, layout in groups
+                if self._due_invoices_by_mandate(company, layout, today)
+            ]
+            return todo if size is None else todo[:size]
+
+        def export(pairs):
+            for company, layout in pairs:
+                batch = self.with_company(company)._create_for(company, layout, today)
+                _logger.info(
+                    "Auto-debit export %s: %s lines", batch.name, len(batch.line_ids)
+                )
+
+        return self.env["ir.cron"]._pcs_run_batch(self, due, export, limit=limit)
 
     # ------------------------------------------------------------------
     # Files

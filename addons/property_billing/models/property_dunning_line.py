@@ -101,30 +101,27 @@ class PropertyDunningLine(models.Model):
                 }
             )
             if line.reason_id.is_service_problem and not line.ticket_id:
-                line.ticket_id = line._property_create_service_request(
-                    {
-                        "name": self.env._(
-                            "Service problem reported during fee collection: %(unit)s",
-                            unit=line.unit_id.code,
-                        ),
-                        "description": line.note or line.reason_id.name,
-                        "partner_id": line.partner_id.id,
-                        "team_id": line.reason_id.team_id.id,
-                        "unit_id": line.unit_id.id,
-                        "project_id": line.project_id.id,
-                    }
-                )
+                line.ticket_id = line._create_service_request()
         return True
 
-    def _property_create_service_request(self, vals):
-        """Create the service request (helpdesk.ticket) for a service problem.
-
-        The only place that creates tickets: the unit and project are set only
-        when the service desk extension defines those fields."""
-        Ticket = self.env["helpdesk.ticket"].sudo()
-        vals = dict(vals)
-        for field_name in ("unit_id", "project_id", "team_id"):
-            if field_name not in Ticket._fields or not vals.get(field_name):
-                vals.pop(field_name, None)
-        vals.setdefault("company_id", self.company_id.id or self.env.company.id)
-        return Ticket.create(vals)
+    def _create_service_request(self):
+        """The owner named a service problem as the reason not to pay: a
+        complaint of the unit's project for the reason's team, through the
+        product's one entry point for generated requests."""
+        self.ensure_one()
+        return self.env["property.request.mixin"]._property_create_request(
+            {
+                "name": self.env._(
+                    "Service problem reported during fee collection: %(unit)s",
+                    unit=self.unit_id.code,
+                ),
+                "description": self.note or self.reason_id.name,
+                "partner_id": self.partner_id.id,
+                "team_id": self.reason_id.team_id.id or False,
+                "unit_id": self.unit_id.id,
+                "project_id": self.project_id.id,
+                "company_id": self.company_id.id,
+                "pcs_category": "complaint",
+                "pcs_channel": "phone",
+            }
+        )

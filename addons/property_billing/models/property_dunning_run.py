@@ -228,20 +228,39 @@ class PropertyDunningRun(models.Model):
     # Schedule
     # ------------------------------------------------------------------
     @api.model
-    def _cron_dunning(self, today=None):
+    def _cron_dunning(self, today=None, limit=10):
         """Daily: from stage 1 day, open the month's run with its call list;
-        from stage 2 day, send the SMS to those still unpaid."""
+        from stage 2 day, send the SMS to those still unpaid (``limit``
+        companies per call)."""
         today = today or fields.Date.context_today(self)
         period = month_start(today)
-        for company in self.env["property.billing"]._billing_companies():
-            if today.day < company.pcs_dunning_stage1_day:
-                continue
-            run = self.search(
-                [("company_id", "=", company.id), ("period", "=", period)], limit=1
-            )
-            if not run:
-                run = self.create({"company_id": company.id, "period": period})
-                run.action_prepare_calls()
-            if run.state == "calls" and today.day >= company.pcs_dunning_stage2_day:
-                run.action_send_sms()
-        return True
+
+        def runs_due(size):
+            runs = {
+                run.company_id: run for run in self.search([("period", "=", period)])
+            }
+            companies = [
+                company
+                for company in self.env["property.billing"]._billing_companies()
+                if today.day >= company.pcs_dunning_stage1_day
+                and (
+                    company not in runs
+                    or runs[company].state == "calls"
+                    and today.day >= company.pcs_dunning_stage2_day
+                )
+            ]
+            return companies if size is None else companies[:size]
+
+        def dun(companies):
+            for company in companies:
+                run = self.search(
+                    [("company_id", "=", company.id), ("period", "=", period)],
+                    limit=1,
+                )
+                if not run:
+                    run = self.create({"company_id": company.id, "period": period})
+                    run.action_prepare_calls()
+                if run.state == "calls" and today.day >= company.pcs_dunning_stage2_day:
+                    run.action_send_sms()
+
+        return self.env["ir.cron"]._pcs_run_batch(self, runs_due, dun, limit=limit)

@@ -1,5 +1,6 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import functools
 import logging
 from datetime import timedelta
 
@@ -116,10 +117,25 @@ class PropertyLateFee(models.Model):
         overdue invoices and invoice them; return the number of invoices
         examined."""
         until = as_of - timedelta(days=1)
-        rate = company.pcs_late_fee_rate
+        return self._late_fee_accrue(
+            company, as_of, dict(self._late_fee_candidates(company, until, limit))
+        )
+
+    @api.model
+    def _late_fee_candidates(self, company, until, limit):
+        """(overdue invoice id, first day to accrue) of the invoices with late
+        fees to accrue up to ``until``: ``limit`` of them, or all (``None``)."""
         self.env.flush_all()
-        self.env.cr.execute(self._candidate_sql(company, until, limit))
-        starts = dict(self.env.cr.fetchall())
+        self.env.cr.execute(self._candidate_sql(company, until, limit or 10**9))
+        return self.env.cr.fetchall()
+
+    @api.model
+    def _late_fee_accrue(self, company, as_of, starts):
+        """Accrue and invoice the late fees of the invoices ``starts`` (id:
+        first day) up to the day before ``as_of``; return how many invoices
+        were examined."""
+        until = as_of - timedelta(days=1)
+        rate = company.pcs_late_fee_rate
         if not starts:
             return 0
         # Skip invoices locked by a concurrent run.
@@ -277,22 +293,20 @@ class PropertyLateFee(models.Model):
         """Scheduled action (daily): accrue and invoice late fees, one batch
         per call; the runner calls again while work remains."""
         as_of = as_of or fields.Date.context_today(self)
-        for company in self.env["property.billing"]._billing_companies():
-            if not company.pcs_late_fee_rate:
-                continue
-            Fee = self.with_company(company)
+        until = as_of - timedelta(days=1)
+        todo = {
+            company: functools.partial(self._late_fee_candidates, company, until)
+            for company in self.env["property.billing"]._billing_companies()
+            if company.pcs_late_fee_rate
+        }
+
+        def accrue(candidates, company):
             try:
                 with self.env.cr.savepoint():
-                    done = Fee._late_fee_run_batch(company, as_of, limit)
+                    self.with_company(company)._late_fee_accrue(
+                        company, as_of, dict(candidates)
+                    )
             except errors.UniqueViolation:
-                done = 0
-            if done:
-                self.env.flush_all()
-                self.env.cr.execute(
-                    Fee._candidate_sql(company, as_of - timedelta(days=1), 10**9)
-                )
-                remaining = len(self.env.cr.fetchall())
-                self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
-                return True
-        self.env["ir.cron"]._notify_progress(done=0, remaining=0)
-        return True
+                _logger.info("Property late fees: concurrent run detected")
+
+        return self.env["ir.cron"]._pcs_run_batch(self, todo, accrue, limit=limit)

@@ -55,9 +55,13 @@ class PropertyStatementMail(models.Model):
     @api.model
     def _cron_send_statements(self, limit=MAIL_BATCH_SIZE):
         """Render the statement PDF and queue the e-mail, one batch per call."""
+        return self.env["ir.cron"]._pcs_run_batch(
+            self, [("state", "=", "queued")], lambda mails: mails._send(), limit=limit
+        )
+
+    def _send(self):
         template = self.env.ref("property_billing.mail_template_property_statement")
-        todo = self.search([("state", "=", "queued")], limit=limit)
-        for record in todo:
+        for record in self:
             mail_id = template.send_mail(
                 record.unit_id.id,
                 force_send=False,
@@ -67,7 +71,4 @@ class PropertyStatementMail(models.Model):
             record.write(
                 {"state": "sent", "mail_id": mail_id, "sent_at": fields.Datetime.now()}
             )
-        remaining = self.search_count([("state", "=", "queued")])
-        _logger.info("Property statements: %s queued, %s left", len(todo), remaining)
-        self.env["ir.cron"]._notify_progress(done=len(todo), remaining=remaining)
-        return len(todo)
+        _logger.info("Property statements: %s queued", len(self))

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
-from odoo import SUPERUSER_ID, Command, api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.property_cs import pii
@@ -549,40 +549,25 @@ class PropertyRenovation(models.Model):
 
     @api.model
     def _cron_escalate_reviews(self, limit=200):
-        """Escalate overdue reviews in batches; each once (flag set in the batch)."""
-        domain = self._review_escalation_domain()
-        renovations = self.search(domain, limit=limit, order="id")
-        activity_type = self.env.ref(
-            "property_renovation.mail_activity_renovation_review_overdue"
+        """Escalate overdue reviews, one batch per call; each once (flag set
+        with the activity)."""
+        return self.env["ir.cron"]._pcs_run_batch(
+            self,
+            self._review_escalation_domain(),
+            lambda found: found._escalate_review(),
+            limit=limit,
         )
-        model_id = self.env["ir.model"]._get_id(self._name)
-        today = fields.Date.context_today(self)
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": renovation.id,
-                    "activity_type_id": activity_type.id,
-                    "date_deadline": today,
-                    "summary": self.env._("Engineering review overdue"),
-                    "user_id": (
-                        renovation.project_id.manager_id or renovation.reviewer_id
-                    ).id
-                    or SUPERUSER_ID,
-                }
-                for renovation in renovations
-            ]
+
+    def _escalate_review(self):
+        self._pcs_schedule_activities(
+            "property_renovation.mail_activity_renovation_review_overdue",
+            user=lambda r: r.project_id.manager_id or r.reviewer_id,
+            summary=self.env._("Engineering review overdue"),
         )
-        renovations.write({"review_escalated": True})
-        renovations._message_log_batch(
-            {
-                r.id: self.env._("The 3-day engineering review is overdue.")
-                for r in renovations
-            }
+        self.write({"review_escalated": True})
+        self._message_log_batch(
+            {r.id: self.env._("The 3-day engineering review is overdue.") for r in self}
         )
-        remaining = self.search_count(domain) if len(renovations) == limit else 0
-        self.env["ir.cron"]._notify_progress(done=len(renovations), remaining=remaining)
-        return len(renovations)
 
     # ------------------------------------------------------------------
     # Briefing, fees and permit
@@ -760,36 +745,48 @@ class PropertyRenovation(models.Model):
 
     @api.model
     def _cron_generate_patrols(self, limit=200):
-        """Create today's engineering and security patrols of open works.
+        """Create today's engineering and security patrols of open works, one
+        batch per call.
 
         Working days only; one patrol per application, day and kind (unique in
-        the database), so that a second run creates nothing.
+        the database), so that a second run creates nothing. Returns the
+        number of patrols created.
         """
         day = fields.Date.context_today(self)
         domain = self._patrol_due_domain(day)
-        renovations = self.search(domain, limit=limit, order="id")
-        renovations = renovations.filtered(
-            lambda r: self._is_working_day(r.company_id, day)
-        )
+
+        def due(limit):
+            renovations = self.search(domain, limit=limit, order="id")
+            return renovations.filtered(
+                lambda r: self._is_working_day(r.company_id, day)
+            )
+
+        created = self.env["property.renovation.patrol"]
+
+        def generate(renovations):
+            nonlocal created
+            created |= renovations._create_patrols(day)
+
+        self.env["ir.cron"]._pcs_run_batch(self, due, generate, limit=limit)
+        return len(created)
+
+    def _create_patrols(self, day):
+        """The patrols of ``day`` the applications do not have yet."""
         Patrol = self.env["property.renovation.patrol"]
         existing = {
             (p.renovation_id.id, p.kind)
             for p in Patrol.search(
-                [("renovation_id", "in", renovations.ids), ("date", "=", day)]
+                [("renovation_id", "in", self.ids), ("date", "=", day)]
             )
         }
-        vals_list = [
-            renovation._prepare_patrol_values(day, kind)
-            for renovation in renovations
-            for kind in PATROL_KINDS
-            if (renovation.id, kind) not in existing
-        ]
-        Patrol.create(vals_list)
-        remaining = 0
-        if len(renovations) == limit:
-            remaining = self.search_count(domain)
-        self.env["ir.cron"]._notify_progress(done=len(renovations), remaining=remaining)
-        return len(vals_list)
+        return Patrol.create(
+            [
+                renovation._prepare_patrol_values(day, kind)
+                for renovation in self
+                for kind in PATROL_KINDS
+                if (renovation.id, kind) not in existing
+            ]
+        )
 
     def _prepare_patrol_values(self, day, kind):
         self.ensure_one()

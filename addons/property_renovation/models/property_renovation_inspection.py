@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from dateutil.relativedelta import relativedelta
 
-from odoo import SUPERUSER_ID, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -90,12 +90,24 @@ class PropertyRenovationInspection(models.Model):
 
     @api.model
     def _cron_schedule_reinspections(self, limit=200):
-        """One month after the initial inspection, schedule the re-inspection.
+        """One month after the initial inspection, schedule the re-inspection;
+        one batch per call.
 
         Unique per renovation in the database: a second run creates nothing.
+        Returns the number of re-inspections scheduled.
         """
-        domain = self._reinspection_due_domain()
-        initials = self.search(domain, limit=limit, order="id")
+        created = self.browse()
+
+        def schedule(initials):
+            nonlocal created
+            created |= initials._schedule_reinspection()
+
+        self.env["ir.cron"]._pcs_run_batch(
+            self, self._reinspection_due_domain(), schedule, limit=limit
+        )
+        return len(created)
+
+    def _schedule_reinspection(self):
         reinspections = self.create(
             [
                 {
@@ -104,26 +116,13 @@ class PropertyRenovationInspection(models.Model):
                     "date": initial.date_done + relativedelta(months=1),
                     "user_id": initial.user_id.id,
                 }
-                for initial in initials
+                for initial in self
             ]
         )
-        activity_type = self.env.ref(
-            "property_renovation.mail_activity_renovation_reinspection"
+        reinspections._pcs_schedule_activities(
+            "property_renovation.mail_activity_renovation_reinspection",
+            user=lambda inspection: inspection.user_id,
+            date_deadline=lambda inspection: inspection.date,
+            summary=self.env._("Re-inspect the renovated unit"),
         )
-        model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": inspection.id,
-                    "activity_type_id": activity_type.id,
-                    "date_deadline": inspection.date,
-                    "summary": self.env._("Re-inspect the renovated unit"),
-                    "user_id": inspection.user_id.id or SUPERUSER_ID,
-                }
-                for inspection in reinspections
-            ]
-        )
-        remaining = self.search_count(domain) if len(initials) == limit else 0
-        self.env["ir.cron"]._notify_progress(done=len(initials), remaining=remaining)
-        return len(reinspections)
+        return reinspections

@@ -1,6 +1,6 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import SUPERUSER_ID, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 PATROL_KIND_LABELS = [("engineering", "Engineering"), ("security", "Security")]
@@ -105,43 +105,32 @@ class PropertyRenovationPatrol(models.Model):
 
     @api.model
     def _cron_escalate_overdue(self, limit=200):
-        """Escalate patrols not done by their deadline to the project's director.
+        """Escalate patrols not done by their deadline to the project's
+        director, one batch per call; each patrol once (the flag is set with
+        the activity)."""
+        return self.env["ir.cron"]._pcs_run_batch(
+            self,
+            self._escalation_domain(),
+            lambda found: found._escalate(),
+            limit=limit,
+        )
 
-        In batches; each patrol once (the flag is set with the activity).
-        """
-        domain = self._escalation_domain()
-        patrols = self.search(domain, limit=limit, order="id")
-        activity_type = self.env.ref(
-            "property_renovation.mail_activity_renovation_patrol_overdue"
+    def _escalate(self):
+        self.write({"escalated": True})
+        self._pcs_schedule_activities(
+            "property_renovation.mail_activity_renovation_patrol_overdue",
+            user=lambda patrol: patrol.project_id.manager_id,
+            summary=self.env._("Renovation patrol missed"),
         )
-        model_id = self.env["ir.model"]._get_id(self._name)
-        today = fields.Date.context_today(self)
-        patrols.write({"escalated": True})
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": patrol.id,
-                    "activity_type_id": activity_type.id,
-                    "date_deadline": today,
-                    "summary": self.env._("Renovation patrol missed"),
-                    "user_id": patrol.project_id.manager_id.id or SUPERUSER_ID,
-                }
-                for patrol in patrols
-            ]
-        )
-        patrols._message_log_batch(
+        self._message_log_batch(
             {
                 p.id: self.env._(
                     "The patrol was not done by its deadline; escalated to the "
                     "director."
                 )
-                for p in patrols
+                for p in self
             }
         )
-        remaining = self.search_count(domain) if len(patrols) == limit else 0
-        self.env["ir.cron"]._notify_progress(done=len(patrols), remaining=remaining)
-        return len(patrols)
 
     def action_done(self):
         self.write({"state": "done", "user_id": self.env.uid})

@@ -1,6 +1,6 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import SUPERUSER_ID, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -153,32 +153,19 @@ class PropertyRenovationViolation(models.Model):
 
     @api.model
     def _cron_flag_overdue(self, limit=200):
-        """Flag violations past their deadline (once) and remind engineering."""
-        domain = self._overdue_domain()
-        violations = self.search(domain, limit=limit, order="id")
-        violations.write({"overdue_flagged": True})
-        activity_type = self.env.ref(
-            "property_renovation.mail_activity_renovation_violation_overdue"
+        """Flag violations past their deadline (once) and remind engineering;
+        one batch per call."""
+        return self.env["ir.cron"]._pcs_run_batch(
+            self,
+            self._overdue_domain(),
+            lambda found: found._flag_overdue(),
+            limit=limit,
         )
-        model_id = self.env["ir.model"]._get_id(self._name)
-        today = fields.Date.context_today(self)
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": violation.id,
-                    "activity_type_id": activity_type.id,
-                    "date_deadline": today,
-                    "summary": self.env._("Violation not rectified by the deadline"),
-                    "user_id": (
-                        violation.renovation_id.reviewer_id
-                        or violation.project_id.manager_id
-                    ).id
-                    or SUPERUSER_ID,
-                }
-                for violation in violations
-            ]
+
+    def _flag_overdue(self):
+        self.write({"overdue_flagged": True})
+        self._pcs_schedule_activities(
+            "property_renovation.mail_activity_renovation_violation_overdue",
+            user=lambda v: v.renovation_id.reviewer_id or v.project_id.manager_id,
+            summary=self.env._("Violation not rectified by the deadline"),
         )
-        remaining = self.search_count(domain) if len(violations) == limit else 0
-        self.env["ir.cron"]._notify_progress(done=len(violations), remaining=remaining)
-        return len(violations)
