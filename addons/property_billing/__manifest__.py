@@ -57,7 +57,6 @@
     ],
     "demo": [
         "demo/property_billing_demo.xml",
-        "demo/property_debit_demo.xml",
     ],
     "installable": True,
 }

@@ -1,8 +1,6 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
 import re
-from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -131,43 +129,3 @@ class PropertyDebitMandate(models.Model):
 
     def action_reset_draft(self):
         self.write({"state": "draft", "date_end": False})
-
-    @api.model
-    def _demo_generate(self):
-        """Demo: mandates for ten billed units of the demo project whose
-        last invoice is unpaid, and this week's batch for the first bank."""
-        project = self.env.ref("property_cs.project_sunshine_demo")
-        layout = self.env.ref("property_billing.bank_layout_generic_a")
-        open_invoices = self.env["account.move"].search(
-            [
-                ("pcs_unit_id.project_id", "=", project.id),
-                ("state", "=", "posted"),
-                ("payment_state", "=", "not_paid"),
-            ],
-            limit=30,
-        )
-        by_unit = {}
-        for invoice in open_invoices:
-            by_unit.setdefault(invoice.pcs_unit_id, invoice)
-        today = fields.Date.context_today(self)
-        mandates = self.create(
-            [
-                {
-                    "partner_id": invoice.partner_id.id,
-                    "unit_id": invoice.pcs_unit_id.id,
-                    "layout_id": layout.id,
-                    "account_holder": invoice.partner_id.name,
-                    "acc_number": f"62220202{index:08d}",
-                    "date_signed": today - timedelta(days=200),
-                    "agreement_file": base64.b64encode(b"demo signed agreement"),
-                    "agreement_filename": "agreement.txt",
-                }
-                for index, invoice in enumerate(list(by_unit.values())[:10])
-            ]
-        )
-        mandates.action_activate()
-        if mandates:
-            self.env["property.debit.batch"]._create_for(
-                project.company_id, layout, today
-            )
-        return True

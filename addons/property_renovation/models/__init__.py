@@ -12,4 +12,3 @@ from . import property_renovation_gate_pass
 from . import property_renovation_inspection
 from . import property_renovation_deduction
 from . import property_deposit
-from . import property_renovation_demo
