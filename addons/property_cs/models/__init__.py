@@ -36,9 +36,6 @@ from . import property_patrol_plan_round
 from . import property_patrol
 from . import property_patrol_line
 from . import property_demo_keys
-from . import res_company_service
-from . import res_config_settings_service
-from . import property_project_service
 from . import property_department
 from . import helpdesk_ticket
 from . import property_ticket_escalation
@@ -47,16 +44,9 @@ from . import property_dispatch_order
 from . import property_callback
 from . import property_service_demo
 from . import property_rectification
-from . import property_handover_defect_service
 from . import property_emergency_grade
 from . import property_emergency_event
-from . import property_request_mixin_service
-from . import helpdesk_ticket_stats
 from . import property_service_period_mixin
 from . import property_weekly_summary
 from . import property_service_report
 from . import property_consent
-from . import res_partner_privacy
-from . import res_company_privacy
-from . import res_config_settings_privacy
-from . import property_archive_line_privacy

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 
 from .helpdesk_ticket import CLOCKS
-from .helpdesk_ticket_stats import SERVICE_TARGETS
+from .helpdesk_ticket import SERVICE_TARGETS
 
 
 class PropertyServicePeriodMixin(models.AbstractModel):

@@ -1,5 +1,6 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -131,7 +132,11 @@ class PropertyWeeklySummary(models.Model):
             )
             if partners:
                 # Queued: the cron must not wait for the mail server.
-                template.send_mail(summary.id, force_send=False)
+                template.send_mail(
+                    summary.id,
+                    force_send=False,
+                    email_values={"attachments": [summary._pcs_printed()]},
+                )
             summary.message_post(
                 body=self.env._(
                     "Weekly summary sent to %s.",
@@ -140,6 +145,15 @@ class PropertyWeeklySummary(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
+
+    def _pcs_printed(self):
+        """``(file name, base64 PDF)`` of the printed summary, for the mail."""
+        self.ensure_one()
+        pdf, _fmt = self.env["ir.actions.report"]._render_qweb_pdf(
+            "property_cs.action_report_weekly_summary", self.ids
+        )
+        name = self.env._("Weekly Summary %s", self.name)
+        return f"{name}.pdf", base64.b64encode(pdf)
 
     def action_send(self):
         self._pcs_send()
