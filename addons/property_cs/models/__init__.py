@@ -5,9 +5,11 @@ from . import property_building
 from . import property_unit
 from . import res_users
 from . import ir_cron
+from . import mail_thread
 from . import mail_activity_mixin
 from . import res_partner
 from . import property_sequence_mixin
+from . import property_signoff_mixin
 from . import property_archive_line_mixin
 from . import property_archive_document_type
 from . import property_archive
@@ -30,6 +32,7 @@ from . import property_key_replacement
 from . import property_access_card
 from . import property_request_mixin
 from . import property_finding
+from . import property_finding_source_mixin
 from . import property_vacant_visit
 from . import property_patrol_plan
 from . import property_patrol_plan_round

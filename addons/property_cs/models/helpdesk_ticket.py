@@ -744,33 +744,28 @@ class HelpdeskTicket(models.Model):
             self._message_log_batch({ticket.id: body for ticket in self})
         elif kind in ("director", "general_manager"):
             managers = self._pcs_recipients(kind)
-            for ticket in self:
-                users = managers.filtered(
-                    lambda u, t=ticket: t.company_id in u.company_ids
-                )
+
+            def recipients(ticket):
                 if kind == "director" and ticket.pcs_project_id.manager_id:
-                    users = ticket.pcs_project_id.manager_id
-                partners = users.partner_id
-                body = (
-                    self.env._(
+                    return ticket.pcs_project_id.manager_id.partner_id
+                return managers.filtered(
+                    lambda u: ticket.company_id in u.company_ids
+                ).partner_id
+
+            def body(ticket):
+                if kind == "director":
+                    return self.env._(
                         "Important complaint %(ticket)s: please handle it (director, "
                         "within 30 minutes).",
                         ticket=ticket.display_name,
                     )
-                    if kind == "director"
-                    else self.env._(
-                        "Major complaint %(ticket)s: please handle it today "
-                        "(general manager).",
-                        ticket=ticket.display_name,
-                    )
+                return self.env._(
+                    "Major complaint %(ticket)s: please handle it today "
+                    "(general manager).",
+                    ticket=ticket.display_name,
                 )
-                # Mails are queued: a cron batch must not wait for SMTP.
-                ticket.with_context(mail_notify_force_send=False).message_post(
-                    body=body,
-                    partner_ids=partners.ids,
-                    message_type="comment",
-                    subtype_xmlid="mail.mt_note",
-                )
+
+            self._pcs_notify(body, recipients, message_type="comment")
         else:
             labels = {
                 "overdue_first_reply": self.env._("First reply overdue"),

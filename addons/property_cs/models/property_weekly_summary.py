@@ -98,7 +98,15 @@ class PropertyWeeklySummary(models.Model):
             )
         }
         todo = [(p, w) for p, w in todo if (p.id, w) not in existing]
-        batch = todo[:limit]
+        return self.env["ir.cron"]._pcs_run_batch(
+            self,
+            lambda size: todo[:size] if size else todo,
+            self._pcs_create_and_send,
+            limit,
+        )
+
+    @api.model
+    def _pcs_create_and_send(self, project_weeks):
         summaries = self.create(
             [
                 {
@@ -106,13 +114,10 @@ class PropertyWeeklySummary(models.Model):
                     "date_from": week,
                     "date_to": week + timedelta(days=6),
                 }
-                for project, week in batch
+                for project, week in project_weeks
             ]
         )
         summaries._pcs_send()
-        self.env["ir.cron"]._notify_progress(
-            done=len(batch), remaining=len(todo) - len(batch)
-        )
         return summaries
 
     @api.model_create_multi

@@ -423,24 +423,29 @@ class ResPartner(models.Model):
         one batch per call (the cron runner commits and calls again)."""
         Partner = self.sudo().with_context(active_test=False)
         today = fields.Date.context_today(self)
-        for company in self.env["res.company"].sudo().search([]):
-            years = company.pcs_pii_retention_years
-            if years <= 0:
-                continue
-            cutoff = today - relativedelta(years=years)
+
+        def candidates(company):
+            cutoff = today - relativedelta(years=company.pcs_pii_retention_years)
             domain = Partner._pcs_retention_domain(company, cutoff)
-            candidates = Partner.search(domain, order="id")
-            candidates -= candidates._pcs_retention_blocked()
-            if not candidates:
-                continue
-            batch = candidates[:limit]
-            batch._pcs_anonymise()
-            self.env["ir.cron"]._notify_progress(
-                done=len(batch), remaining=len(candidates) - len(batch)
-            )
-            return True
-        self.env["ir.cron"]._notify_progress(done=0, remaining=0)
-        return True
+
+            def fetch(size):
+                found = Partner.search(domain, order="id")
+                found -= found._pcs_retention_blocked()
+                return found[:size] if size else found
+
+            return fetch
+
+        companies = self.env["res.company"].sudo().search([])
+        return self.env["ir.cron"]._pcs_run_batch(
+            Partner,
+            {
+                company: candidates(company)
+                for company in companies
+                if company.pcs_pii_retention_years > 0
+            },
+            lambda partners, _company: partners._pcs_anonymise(),
+            limit,
+        )
 
     def _pcs_anonymise(self):
         """Replace the person's data by a pseudonym; keep the record (and the
