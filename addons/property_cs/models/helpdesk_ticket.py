@@ -64,6 +64,21 @@ ESCALATION_KINDS = (
     "overdue_on_site",
     "overdue_resolve",
 )
+# KPI targets of DOMAIN.md (acceptance, handling, callback, satisfaction).
+SERVICE_TARGETS = {
+    "acceptance": 100.0,
+    "handling": 98.0,
+    "callback": 100.0,
+    "satisfaction": 95.0,
+}
+
+# An owner is a repeat complainant with two complaints or more in this window.
+REPEAT_WINDOW_DAYS = 90
+
+
+def pct(part, whole):
+    """Percentage rounded to one decimal; 100% when there is nothing to do."""
+    return round(100.0 * part / whole, 1) if whole else 100.0
 
 
 class HelpdeskTicket(models.Model):
@@ -235,9 +250,48 @@ class HelpdeskTicket(models.Model):
     )
     pcs_breach_count = fields.Integer(
         string="Clocks Breached",
-        compute="_compute_pcs_breach_count",
+        compute="_compute_pcs_breaches",
         store=True,
         help="Number of clocks of this request that ran out.",
+    )
+    # Measures of the pivot: averaged 0/100 flags give the rate of a group.
+    pcs_accepted_rate = fields.Float(
+        string="Acceptance Rate (%)",
+        compute="_compute_pcs_rates",
+        store=True,
+        aggregator="avg",
+        help="Share of requests that got their first reply (target 100%).",
+    )
+    pcs_handled_rate = fields.Float(
+        string="Handling Rate (%)",
+        compute="_compute_pcs_rates",
+        store=True,
+        aggregator="avg",
+        help="Share of requests closed (target 98%).",
+    )
+    # Clocks that ran out, one measure per clock (sum in the pivot).
+    pcs_breach_first_reply = fields.Integer(
+        string="First Reply Breached",
+        compute="_compute_pcs_breaches",
+        store=True,
+    )
+    pcs_breach_dispatch = fields.Integer(
+        string="Dispatch Breached", compute="_compute_pcs_breaches", store=True
+    )
+    pcs_breach_on_site = fields.Integer(
+        string="On Site Breached", compute="_compute_pcs_breaches", store=True
+    )
+    pcs_breach_resolve = fields.Integer(
+        string="Resolution Breached",
+        compute="_compute_pcs_breaches",
+        store=True,
+    )
+    pcs_repeat_complaint = fields.Boolean(
+        string="Repeat Complainant",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The owner had another complaint in the 90 days before this one.",
     )
     pcs_followup_reminded_on = fields.Date(
         string="Follow-up Reminded On",
@@ -463,6 +517,23 @@ class HelpdeskTicket(models.Model):
                 else 0.0
             )
 
+    def _pcs_breached_clocks(self):
+        """Clocks of this request that ran out: escalated as overdue, or the
+        event came after its deadline (the one rule behind every breach
+        measure)."""
+        self.ensure_one()
+        kinds = set(self.pcs_escalation_ids.mapped("kind"))
+        return {
+            clock
+            for clock, (deadline_field, event_field) in CLOCKS.items()
+            if f"overdue_{clock}" in kinds
+            or (
+                self[deadline_field]
+                and self[event_field]
+                and self[event_field] > self[deadline_field]
+            )
+        }
+
     @api.depends(
         "pcs_escalation_ids.kind",
         "pcs_first_reply_at",
@@ -474,17 +545,20 @@ class HelpdeskTicket(models.Model):
         "pcs_on_site_deadline",
         "pcs_resolve_deadline",
     )
-    def _compute_pcs_breach_count(self):
+    def _compute_pcs_breaches(self):
+        """``pcs_breach_count`` and one 0/1 measure per clock (sum in the
+        pivot)."""
         for ticket in self:
-            kinds = set(ticket.pcs_escalation_ids.mapped("kind"))
-            count = 0
-            for clock, (deadline_field, event_field) in CLOCKS.items():
-                deadline, event = ticket[deadline_field], ticket[event_field]
-                if f"overdue_{clock}" in kinds or (
-                    deadline and event and event > deadline
-                ):
-                    count += 1
-            ticket.pcs_breach_count = count
+            breached = ticket._pcs_breached_clocks()
+            ticket.pcs_breach_count = len(breached)
+            for clock in CLOCKS:
+                ticket[f"pcs_breach_{clock}"] = int(clock in breached)
+
+    @api.depends("pcs_first_reply_at", "stage_id.closed")
+    def _compute_pcs_rates(self):
+        for ticket in self:
+            ticket.pcs_accepted_rate = 100.0 if ticket.pcs_first_reply_at else 0.0
+            ticket.pcs_handled_rate = 100.0 if ticket.stage_id.closed else 0.0
 
     # ------------------------------------------------------------------
     # CRUD
@@ -497,7 +571,28 @@ class HelpdeskTicket(models.Model):
                 owner = unit.sudo().current_owner_ids[:1]
                 if owner:
                     vals["partner_id"] = owner.id
-        return super().create(vals_list)
+        tickets = super().create(vals_list)
+        tickets.filtered(
+            lambda t: t.pcs_category == "complaint" and t.partner_id
+        )._pcs_mark_repeat_complaints()
+        return tickets
+
+    def _pcs_mark_repeat_complaints(self):
+        """Flag complaints whose owner complained before within the window."""
+        for ticket in self:
+            since = ticket.pcs_registered_at - timedelta(days=REPEAT_WINDOW_DAYS)
+            earlier = self.sudo().search_count(
+                [
+                    ("id", "!=", ticket.id),
+                    ("pcs_category", "=", "complaint"),
+                    ("partner_id", "=", ticket.partner_id.id),
+                    ("pcs_registered_at", ">=", since),
+                    ("pcs_registered_at", "<=", ticket.pcs_registered_at),
+                ],
+                limit=1,
+            )
+            if earlier:
+                ticket.pcs_repeat_complaint = True
 
     # ------------------------------------------------------------------
     # Actions
@@ -552,7 +647,6 @@ class HelpdeskTicket(models.Model):
     @api.model
     def _cron_pcs_followup_reminder(self, limit=500):
         """One follow-up activity per open ticket and day (idempotent)."""
-        activity_type = self.env.ref("property_cs.mail_activity_ticket_followup")
         today = fields.Date.context_today(self)
         domain = [
             ("stage_id.closed", "=", False),
@@ -561,26 +655,24 @@ class HelpdeskTicket(models.Model):
             ("pcs_followup_reminded_on", "=", False),
             ("pcs_followup_reminded_on", "<", today),
         ]
-        tickets = self.search(domain, limit=limit, order="id")
-        tickets.write({"pcs_followup_reminded_on": today})
-        model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": ticket.id,
-                    "activity_type_id": activity_type.id,
-                    "date_deadline": today,
-                    "summary": self.env._("Follow up with the owner today"),
-                    "user_id": (ticket.pcs_accountable_user_id or ticket.user_id).id
-                    or SUPERUSER_ID,
-                }
-                for ticket in tickets
-            ]
+        return self.env["ir.cron"]._pcs_run_batch(
+            self, domain, lambda tickets: tickets._pcs_remind_followup(today), limit
         )
-        remaining = self.search_count(domain) if len(tickets) == limit else 0
-        self.env["ir.cron"]._notify_progress(done=len(tickets), remaining=remaining)
-        return len(tickets)
+
+    def _pcs_remind_followup(self, today):
+        self.write({"pcs_followup_reminded_on": today})
+        self._pcs_schedule_activities(
+            "property_cs.mail_activity_ticket_followup",
+            user=lambda ticket: ticket._pcs_responsible(),
+            summary=self.env._("Follow up with the owner today"),
+            date_deadline=today,
+        )
+
+    def _pcs_responsible(self):
+        """Who is reminded of the request: its first-contact owner, else the
+        assignee."""
+        self.ensure_one()
+        return self.pcs_accountable_user_id or self.user_id
 
     # ------------------------------------------------------------------
     # Escalation
@@ -624,24 +716,12 @@ class HelpdeskTicket(models.Model):
         notification, so an interrupted run resumes where it stopped.
         """
         now = fields.Datetime.now()
-        done = 0
-        for kind in ESCALATION_KINDS:
-            if done >= limit:
-                break
-            tickets = self.search(
-                self._pcs_escalation_domain(kind, now), limit=limit - done, order="id"
-            )
-            if tickets:
-                tickets._pcs_escalate(kind)
-                done += len(tickets)
-        remaining = 0
-        if done >= limit:
-            remaining = sum(
-                self.search_count(self._pcs_escalation_domain(kind, now))
-                for kind in ESCALATION_KINDS
-            )
-        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
-        return done
+        return self.env["ir.cron"]._pcs_run_batch(
+            self,
+            {kind: self._pcs_escalation_domain(kind, now) for kind in ESCALATION_KINDS},
+            lambda tickets, kind: tickets._pcs_escalate(kind),
+            limit,
+        )
 
     def _pcs_recipients(self, kind):
         """Users to notify for an escalation, keyed by company (one query each)."""
@@ -664,56 +744,219 @@ class HelpdeskTicket(models.Model):
             self._message_log_batch({ticket.id: body for ticket in self})
         elif kind in ("director", "general_manager"):
             managers = self._pcs_recipients(kind)
-            for ticket in self:
-                users = managers.filtered(
-                    lambda u, t=ticket: t.company_id in u.company_ids
-                )
+
+            def recipients(ticket):
                 if kind == "director" and ticket.pcs_project_id.manager_id:
-                    users = ticket.pcs_project_id.manager_id
-                partners = users.partner_id
-                body = (
-                    self.env._(
+                    return ticket.pcs_project_id.manager_id.partner_id
+                return managers.filtered(
+                    lambda u: ticket.company_id in u.company_ids
+                ).partner_id
+
+            def body(ticket):
+                if kind == "director":
+                    return self.env._(
                         "Important complaint %(ticket)s: please handle it (director, "
                         "within 30 minutes).",
                         ticket=ticket.display_name,
                     )
-                    if kind == "director"
-                    else self.env._(
-                        "Major complaint %(ticket)s: please handle it today "
-                        "(general manager).",
-                        ticket=ticket.display_name,
-                    )
+                return self.env._(
+                    "Major complaint %(ticket)s: please handle it today "
+                    "(general manager).",
+                    ticket=ticket.display_name,
                 )
-                # Mails are queued: a cron batch must not wait for SMTP.
-                ticket.with_context(mail_notify_force_send=False).message_post(
-                    body=body,
-                    partner_ids=partners.ids,
-                    message_type="comment",
-                    subtype_xmlid="mail.mt_note",
-                )
+
+            self._pcs_notify(body, recipients, message_type="comment")
         else:
-            activity_type = self.env.ref("property_cs.mail_activity_ticket_overdue")
-            model_id = self.env["ir.model"]._get_id(self._name)
             labels = {
                 "overdue_first_reply": self.env._("First reply overdue"),
                 "overdue_dispatch": self.env._("Dispatch overdue"),
                 "overdue_on_site": self.env._("Crew on site overdue"),
                 "overdue_resolve": self.env._("Resolution overdue"),
             }
-            today = fields.Date.context_today(self)
-            self.env["mail.activity"].with_context(
-                mail_activity_quick_update=True
-            ).create(
+            self._pcs_schedule_activities(
+                "property_cs.mail_activity_ticket_overdue",
+                user=lambda ticket: ticket._pcs_responsible(),
+                summary=labels[kind],
+            )
+
+    # ------------------------------------------------------------------
+    # Period statistics (weekly summary, monthly service report)
+    # ------------------------------------------------------------------
+    @api.model
+    def _pcs_period_bounds(self, project, date_from, date_to):
+        """UTC bounds [start, end) of local days ``date_from``..``date_to``."""
+        company = project.company_id or self.env.company
+        tz = pytz.timezone(company.partner_id.tz or "UTC")
+
+        def to_utc(day):
+            local = tz.localize(datetime.combine(day, time.min))
+            return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+        return to_utc(date_from), to_utc(date_to + timedelta(days=1))
+
+    @api.model
+    def _pcs_service_stats(self, project, date_from, date_to):
+        """Figures of a project for local days ``date_from``..``date_to``.
+
+        Plain JSON data (selection keys, not labels) so that a record can keep
+        the snapshot it was sent with.
+        """
+        start, end = self._pcs_period_bounds(project, date_from, date_to)
+        Ticket = self.sudo().with_context(active_test=False)
+        base = [("pcs_project_id", "=", project.id), ("pcs_category", "!=", False)]
+        new = Ticket.search(
+            base + [("pcs_registered_at", ">=", start), ("pcs_registered_at", "<", end)]
+        )
+        closed = Ticket.search(
+            base
+            + [
+                ("stage_id.closed", "=", True),
+                ("closed_date", ">=", start),
+                ("closed_date", "<", end),
+            ]
+        )
+        still_open = Ticket.search(
+            base
+            + [
+                ("pcs_registered_at", "<", end),
+                "|",
+                ("stage_id.closed", "=", False),
+                ("closed_date", ">=", end),
+            ]
+        )
+
+        def rows(field, keys, subset=None):
+            groups = [
+                records.filtered(subset) if subset else records
+                for records in (new, closed, still_open)
+            ]
+            result = []
+            for key in keys:
+                counts = [
+                    len(records.filtered(lambda t, k=key: t[field] == k))
+                    for records in groups
+                ]
+                if any(counts):
+                    result.append([key, *counts])
+            return result
+
+        def is_complaint(ticket):
+            return ticket.pcs_category == "complaint"
+
+        overdue = {}
+        for clock, (deadline_field, event_field) in CLOCKS.items():
+            candidates = Ticket.search(
+                base + [(deadline_field, ">=", start), (deadline_field, "<", end)]
+            )
+            overdue[clock] = len(
+                candidates.filtered(
+                    lambda t, d=deadline_field, e=event_field: not t[e] or t[e] > t[d]
+                )
+            )
+        escalations = (
+            self.env["property.ticket.escalation"]
+            .sudo()
+            ._read_group(
                 [
-                    {
-                        "res_model_id": model_id,
-                        "res_id": ticket.id,
-                        "activity_type_id": activity_type.id,
-                        "date_deadline": today,
-                        "summary": labels[kind],
-                        "user_id": (ticket.pcs_accountable_user_id or ticket.user_id).id
-                        or SUPERUSER_ID,
-                    }
-                    for ticket in self
+                    ("project_id", "=", project.id),
+                    ("date", ">=", start),
+                    ("date", "<", end),
+                ],
+                ["kind"],
+                ["__count"],
+            )
+        )
+        callbacks = (
+            self.env["property.callback"]
+            .sudo()
+            .search(
+                [
+                    ("project_id", "=", project.id),
+                    ("date_due", ">=", date_from),
+                    ("date_due", "<=", date_to),
                 ]
             )
+        )
+        called = callbacks.filtered(lambda c: c.state == "done")
+        satisfied = called.filtered(lambda c: c.satisfaction in ("satisfied", "basic"))
+        complaints = new.filtered(is_complaint)
+        window_start = end - timedelta(days=REPEAT_WINDOW_DAYS)
+        repeat = []
+        if complaints.partner_id:
+            counts = dict(
+                Ticket._read_group(
+                    [
+                        ("pcs_category", "=", "complaint"),
+                        ("partner_id", "in", complaints.partner_id.ids),
+                        ("pcs_registered_at", ">=", window_start),
+                        ("pcs_registered_at", "<", end),
+                    ],
+                    ["partner_id"],
+                    ["__count"],
+                )
+            )
+            repeat = sorted(
+                (
+                    [partner.display_name, count]
+                    for partner, count in counts.items()
+                    if count > 1
+                ),
+                key=lambda row: (-row[1], row[0]),
+            )
+        return {
+            "new": len(new),
+            "closed": len(closed),
+            "open": len(still_open),
+            "complaint_new": len(complaints),
+            "complaint_closed": len(closed.filtered(is_complaint)),
+            "complaint_open": len(still_open.filtered(is_complaint)),
+            "by_category": rows("pcs_category", [k for k, _label in PCS_CATEGORIES]),
+            "by_level": rows(
+                "pcs_complaint_level",
+                [k for k, _label in COMPLAINT_LEVELS],
+                subset=is_complaint,
+            ),
+            "overdue": overdue,
+            "overdue_total": sum(overdue.values()),
+            "escalations": sorted([kind, count] for kind, count in escalations),
+            "escalation_total": sum(count for _kind, count in escalations),
+            "callback_due": len(callbacks),
+            "callback_done": len(called),
+            "callback_satisfied": len(satisfied),
+            "callback_unsatisfied": len(
+                called.filtered(lambda c: c.satisfaction == "unsatisfied")
+            ),
+            "rates": {
+                "acceptance": pct(len(new.filtered("pcs_first_reply_at")), len(new)),
+                "handling": pct(
+                    len(new.filtered(lambda t: t.stage_id.closed)), len(new)
+                ),
+                "callback": pct(len(called), len(callbacks)),
+                "satisfaction": pct(len(satisfied), len(called)),
+            },
+            "targets": dict(SERVICE_TARGETS),
+            "repeat_complainants": repeat,
+        }
+
+    @api.model
+    def _pcs_stats_fields(self, stats):
+        """Stored scalar values of a statistics snapshot (shared by the reports)."""
+        return {
+            "new_count": stats["new"],
+            "closed_count": stats["closed"],
+            "open_count": stats["open"],
+            "complaint_new_count": stats["complaint_new"],
+            "complaint_closed_count": stats["complaint_closed"],
+            "callback_due_count": stats["callback_due"],
+            "callback_done_count": stats["callback_done"],
+            "acceptance_rate": stats["rates"]["acceptance"],
+            "handling_rate": stats["rates"]["handling"],
+            "callback_rate": stats["rates"]["callback"],
+            "satisfaction_rate": stats["rates"]["satisfaction"],
+        }
+
+    @api.model
+    def _pcs_today(self, company):
+        """Today in the company's time zone (crons run without a user tz)."""
+        tz = pytz.timezone(company.partner_id.tz or "UTC")
+        return pytz.utc.localize(fields.Datetime.now()).astimezone(tz).date()

@@ -2,15 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
-
-def _per_record(value, record):
-    """``value`` for ``record``: called when callable, looked up by id in a
-    dict, else the value itself."""
-    if callable(value):
-        return value(record)
-    if isinstance(value, dict):
-        return value.get(record.id)
-    return value
+from .mail_thread import per_record
 
 
 class MailActivityMixin(models.AbstractModel):
@@ -62,7 +54,7 @@ class MailActivityMixin(models.AbstractModel):
         model_id = self.env["ir.model"]._get_id(self._name)
         vals_list = []
         for record in self:
-            assignee = _per_record(user, record)
+            assignee = per_record(user, record)
             if isinstance(assignee, models.BaseModel):
                 assignee = assignee.id
             vals_list.append(
@@ -71,9 +63,9 @@ class MailActivityMixin(models.AbstractModel):
                     "res_id": record.id,
                     "activity_type_id": activity_type.id,
                     "automated": True,
-                    "summary": _per_record(summary, record) or activity_type.summary,
-                    "note": _per_record(note, record) or activity_type.default_note,
-                    "date_deadline": _per_record(date_deadline, record) or today,
+                    "summary": per_record(summary, record) or activity_type.summary,
+                    "note": per_record(note, record) or activity_type.default_note,
+                    "date_deadline": per_record(date_deadline, record) or today,
                     "user_id": assignee
                     or activity_type.default_user_id.id
                     or self.env.uid,

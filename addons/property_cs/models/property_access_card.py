@@ -166,17 +166,16 @@ class PropertyAccessCard(models.Model):
         return True
 
     def action_request_approval(self):
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
-        for card in self.filtered(
+        cards = self.filtered(
             lambda c: c.state == "draft" and c.card_type in APPROVAL_TYPES
-        ):
-            card.write({"state": "to_approve", "requested_by_id": self.env.uid})
-            if card.project_id.manager_id:
-                card.activity_schedule(
-                    activity_type_id=activity_type.id,
-                    summary=self.env._("Approve staff/contractor card"),
-                    user_id=card.project_id.manager_id.id,
-                )
+        )
+        cards.write({"state": "to_approve", "requested_by_id": self.env.uid})
+        cards.filtered("project_id.manager_id")._pcs_schedule_activities(
+            "mail.mail_activity_data_todo",
+            user=lambda card: card.project_id.manager_id,
+            summary=self.env._("Approve staff/contractor card"),
+            notify=True,
+        )
 
     def action_approve(self):
         for card in self.filtered(lambda c: c.state == "to_approve"):

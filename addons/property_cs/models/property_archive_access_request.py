@@ -89,17 +89,14 @@ class PropertyArchiveAccessRequest(models.Model):
                 )
 
     def action_submit(self):
-        for request in self:
-            if request.state != "draft":
-                continue
-            request.state = "submitted"
-            director = request.project_id.manager_id
-            if director:
-                request.activity_schedule(
-                    "property_cs.mail_activity_archive_access",
-                    user_id=director.id,
-                    note=request.reason,
-                )
+        requests = self.filtered(lambda r: r.state == "draft")
+        requests.state = "submitted"
+        requests.filtered("project_id.manager_id")._pcs_schedule_activities(
+            "property_cs.mail_activity_archive_access",
+            user=lambda request: request.project_id.manager_id,
+            note=lambda request: request.reason,
+            notify=True,
+        )
         return True
 
     def _check_director(self):
@@ -141,9 +138,11 @@ class PropertyArchiveAccessRequest(models.Model):
         return self.archive_id.action_open_full()
 
     @api.model
-    def _cron_expire(self):
-        expired = self.search(
-            [("state", "=", "approved"), ("date_expire", "<=", fields.Datetime.now())]
+    def _cron_expire(self, limit=500):
+        """Expire the approvals whose validity has run out."""
+        return self.env["ir.cron"]._pcs_run_batch(
+            self,
+            [("state", "=", "approved"), ("date_expire", "<=", fields.Datetime.now())],
+            lambda requests: requests.write({"state": "expired"}),
+            limit,
         )
-        expired.write({"state": "expired"})
-        return True

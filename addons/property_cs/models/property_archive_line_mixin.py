@@ -5,7 +5,12 @@ from odoo.exceptions import UserError
 
 
 class PropertyArchiveLineMixin(models.AbstractModel):
-    """Lines of an archive: frozen once the archive is closed."""
+    """Lines of an archive: frozen once the archive is closed.
+
+    Lines about a person (``partner_id``: owners, residents, vehicle
+    drivers) reveal the person's ID number or phone through the partner's
+    logged reveal.
+    """
 
     _name = "property.archive.line.mixin"
     _description = "Archive Line"
@@ -48,3 +53,11 @@ class PropertyArchiveLineMixin(models.AbstractModel):
     def unlink(self):
         self._pcs_check_archive_open(self.archive_id)
         return super().unlink()
+
+    def action_pcs_reveal_id(self):
+        self.ensure_one()
+        return self.partner_id.action_pcs_reveal_id()
+
+    def action_pcs_reveal_phone(self):
+        self.ensure_one()
+        return self.partner_id.action_pcs_reveal_phone()

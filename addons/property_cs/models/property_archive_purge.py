@@ -48,16 +48,16 @@ class PropertyArchivePurge(models.Model):
     ]
 
     @api.model
-    def _cron_propose(self):
+    def _cron_propose(self, limit=20):
         """Create this year's proposal for every company, once."""
         today = fields.Date.context_today(self)
-        for company in self.env["res.company"].search([]):
-            if self.search_count(
-                [("year", "=", today.year), ("company_id", "=", company.id)]
-            ):
-                continue
-            self._propose(company, today)
-        return True
+        done = self.search([("year", "=", today.year)]).company_id
+        return self.env["ir.cron"]._pcs_run_batch(
+            self.env["res.company"],
+            [("id", "not in", done.ids)],
+            lambda companies: [self._propose(company, today) for company in companies],
+            limit,
+        )
 
     @api.model
     def _propose(self, company, today):

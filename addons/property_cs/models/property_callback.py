@@ -140,6 +140,9 @@ class PropertyCallback(models.Model):
                 self.env._("the owner was not satisfied with the callback")
             )
 
+    def action_print(self):
+        return self.env.ref("property_cs.action_report_callback").report_action(self)
+
     def action_spot_check_done(self):
         self.write({"spot_check_user_id": self.env.user.id})
 

@@ -9,7 +9,12 @@ class PropertyDispatchOrder(models.Model):
 
     _name = "property.dispatch.order"
     _description = "Dispatch Order"
-    _inherit = ["property.sequence.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "property.sequence.mixin",
+        "property.signoff.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _pcs_sequence_code = "property.dispatch.order"
     _order = "id desc"
     _check_company_auto = True
@@ -65,7 +70,6 @@ class PropertyDispatchOrder(models.Model):
     done_at = fields.Datetime(string="Completed At", readonly=True, copy=False)
     returned_at = fields.Datetime(readonly=True, copy=False)
     result = fields.Text(string="Work Done")
-    owner_signature = fields.Binary(copy=False, attachment=True)
     owner_signed_by = fields.Char(copy=False)
     owner_satisfied = fields.Boolean(default=True, copy=False)
     # Paid special repairs
@@ -154,25 +158,14 @@ class PropertyDispatchOrder(models.Model):
                 )
         return res
 
-    def _check_state(self, states):
-        wrong = self.filtered(lambda o: o.state not in states)
-        if wrong:
-            raise UserError(
-                self.env._(
-                    "Dispatch order %s is not in the right state for this step.",
-                    ", ".join(wrong.mapped("name")),
-                )
-            )
-
     def action_dispatch(self):
-        self._check_state(("draft",))
         for order in self:
             if not (order.user_id or order.department_id):
                 raise UserError(
                     self.env._("Assign %s to a department or a person.", order.name)
                 )
         now = fields.Datetime.now()
-        self.write({"state": "dispatched", "dispatched_at": now})
+        self._pcs_step(("draft",), {"state": "dispatched", "dispatched_at": now})
         self.ticket_id.filtered(lambda t: not t.pcs_dispatched_at).write(
             {"pcs_dispatched_at": now}
         )
@@ -181,21 +174,22 @@ class PropertyDispatchOrder(models.Model):
 
     def action_accept_price(self):
         """The owner accepted the price of a paid special repair."""
-        self._check_state(("draft", "dispatched"))
-        self.write({"price_accepted": True, "price_accepted_at": fields.Datetime.now()})
+        self._pcs_step(
+            ("draft", "dispatched"),
+            {"price_accepted": True, "price_accepted_at": fields.Datetime.now()},
+        )
 
     def action_accept(self):
-        self._check_state(("dispatched",))
-        self.write(
+        self._pcs_step(
+            ("dispatched",),
             {
                 "state": "accepted",
                 "accepted_by_id": self.env.user.id,
                 "accepted_at": fields.Datetime.now(),
-            }
+            },
         )
 
     def action_on_site(self):
-        self._check_state(("dispatched", "accepted"))
         unpriced = self.filtered(lambda o: o.is_paid and not o.price_accepted)
         if unpriced:
             raise UserError(
@@ -205,39 +199,35 @@ class PropertyDispatchOrder(models.Model):
                 )
             )
         now = fields.Datetime.now()
-        self.write({"state": "on_site", "on_site_at": now})
+        self._pcs_step(
+            ("dispatched", "accepted"), {"state": "on_site", "on_site_at": now}
+        )
         self.ticket_id.filtered(lambda t: not t.pcs_on_site_at).write(
             {"pcs_on_site_at": now}
         )
 
     def action_done(self):
-        self._check_state(("on_site",))
-        unsigned = self.filtered(lambda o: not o.owner_signature)
-        if unsigned:
-            raise UserError(
-                self.env._(
-                    "The owner must sign %s on completion.",
-                    ", ".join(unsigned.mapped("name")),
-                )
-            )
-        self.write({"state": "done", "done_at": fields.Datetime.now()})
+        self._pcs_step(
+            ("on_site",),
+            {"state": "done", "done_at": fields.Datetime.now()},
+            signed=True,
+        )
         self.filtered("is_paid")._property_invoice_paid_repair()
 
     def action_return(self):
         """The completed order comes back to the front desk."""
-        self._check_state(("done",))
-        self.write({"state": "returned", "returned_at": fields.Datetime.now()})
+        self._pcs_step(
+            ("done",), {"state": "returned", "returned_at": fields.Datetime.now()}
+        )
 
     def action_cancel(self):
-        self._check_state(("draft", "dispatched", "accepted"))
-        self.write({"state": "cancel"})
+        self._pcs_step(("draft", "dispatched", "accepted"), {"state": "cancel"})
 
     def action_reopen(self):
         """The owner is not satisfied: the work continues as a new linked order."""
-        self._check_state(("done", "returned"))
+        self._pcs_step(("done", "returned"), {"owner_satisfied": False})
         new_orders = self.env["property.dispatch.order"]
         for order in self:
-            order.owner_satisfied = False
             new_orders |= order.copy(
                 {
                     "parent_id": order.id,

@@ -211,37 +211,33 @@ class PropertyKeyLoan(models.Model):
 
     @api.model
     def _cron_alert_overdue(self, limit=CRON_BATCH):
-        """Alert the front desk exactly once per overdue loan, in batches.
-
-        One activity for the user who handed the keys out, and a message to
-        the project's front-desk users; ``overdue_alerted`` makes the next
-        run skip the loan.
-        """
+        """Alert the front desk exactly once per overdue loan, in batches."""
         domain = [("is_overdue", "=", True), ("overdue_alerted", "=", False)]
-        loans = self.search(domain, limit=limit, order="date_due")
-        activity_type = self.env.ref("property_cs.mail_activity_key_overdue")
-        for loan in loans:
-            summary = self.env._(
+        return self.env["ir.cron"]._pcs_run_batch(
+            self,
+            domain,
+            lambda loans: loans._pcs_alert_overdue(),
+            limit,
+            order="date_due",
+        )
+
+    def _pcs_alert_overdue(self):
+        """One activity for the user who handed the keys out, and a message to
+        the project's front-desk users; ``overdue_alerted`` makes the next run
+        skip the loan."""
+        self._pcs_schedule_activities(
+            "property_cs.mail_activity_key_overdue",
+            user=lambda loan: loan.handed_by_id,
+            summary=lambda loan: self.env._(
                 "Keys %(key_set)s not returned", key_set=loan.key_set_id.display_name
-            )
-            loan.activity_schedule(
-                activity_type_id=activity_type.id,
-                summary=summary,
-                user_id=loan.handed_by_id.id,
-                date_deadline=fields.Date.context_today(self),
-            )
-            partners = loan._overdue_alert_users().partner_id
-            loan.message_post(
-                body=self.env._(
-                    "Overdue: keys %(key_set)s were due back at %(due)s.",
-                    key_set=loan.key_set_id.display_name,
-                    due=fields.Datetime.to_string(loan.date_due),
-                ),
-                partner_ids=partners.ids,
-                message_type="notification",
-                subtype_xmlid="mail.mt_note",
-            )
-        loans.write({"overdue_alerted": True})
-        remaining = self.search_count(domain) if len(loans) == limit else 0
-        self.env["ir.cron"]._notify_progress(done=len(loans), remaining=remaining)
-        return loans
+            ),
+        )
+        self._pcs_notify(
+            lambda loan: self.env._(
+                "Overdue: keys %(key_set)s were due back at %(due)s.",
+                key_set=loan.key_set_id.display_name,
+                due=fields.Datetime.to_string(loan.date_due),
+            ),
+            lambda loan: loan._overdue_alert_users().partner_id,
+        )
+        self.write({"overdue_alerted": True})

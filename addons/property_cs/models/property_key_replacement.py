@@ -51,16 +51,14 @@ class PropertyKeyReplacement(models.Model):
     )
 
     def action_request(self):
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
-        for request in self.filtered(lambda r: r.state == "draft"):
-            request.state = "to_approve"
-            director = request.project_id.manager_id
-            if director:
-                request.activity_schedule(
-                    activity_type_id=activity_type.id,
-                    summary=self.env._("Approve key replacement"),
-                    user_id=director.id,
-                )
+        requests = self.filtered(lambda r: r.state == "draft")
+        requests.state = "to_approve"
+        requests.filtered("project_id.manager_id")._pcs_schedule_activities(
+            "mail.mail_activity_data_todo",
+            user=lambda request: request.project_id.manager_id,
+            summary=self.env._("Approve key replacement"),
+            notify=True,
+        )
 
     def _check_director(self):
         if not self.env.user.has_group("property_cs.group_director"):

@@ -17,8 +17,9 @@ class PropertyPatrol(models.Model):
 
     _name = "property.patrol"
     _description = "Patrol"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.finding.source.mixin"]
     _order = "date_start desc, id desc"
+    _pcs_finding_field = "patrol_id"
     _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -54,7 +55,6 @@ class PropertyPatrol(models.Model):
         default=lambda self: self._default_line_ids(),
     )
     finding_ids = fields.One2many("property.finding", "patrol_id", string="Findings")
-    finding_count = fields.Integer(compute="_compute_finding_count")
     attachment_ids = fields.Many2many("ir.attachment", string="Photos")
     note = fields.Text()
     is_overdue = fields.Boolean(
@@ -86,15 +86,6 @@ class PropertyPatrol(models.Model):
                 )
             )
 
-    def _compute_finding_count(self):
-        counts = dict(
-            self.env["property.finding"]._read_group(
-                [("patrol_id", "in", self.ids)], ["patrol_id"], ["__count"]
-            )
-        )
-        for patrol in self:
-            patrol.finding_count = counts.get(patrol, 0)
-
     @api.depends("date_end", "state")
     def _compute_is_overdue(self):
         now = fields.Datetime.now()
@@ -123,32 +114,10 @@ class PropertyPatrol(models.Model):
             }
         )
 
-    def action_add_finding(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("New Finding"),
-            "res_model": "property.finding",
-            "view_mode": "form",
-            "target": "new",
-            "context": {
-                "default_patrol_id": self.id,
-                "default_project_id": self.project_id.id,
-                "default_building_id": self.building_ids[:1].id,
-            },
-        }
-
-    def action_view_findings(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "property_cs.property_finding_action"
+    def _pcs_finding_defaults(self):
+        return dict(
+            super()._pcs_finding_defaults(), building_id=self.building_ids[:1].id
         )
-        action["domain"] = [("patrol_id", "=", self.id)]
-        action["context"] = {
-            "default_patrol_id": self.id,
-            "default_project_id": self.project_id.id,
-        }
-        return action
 
     # ------------------------------------------------------------------
     # Scheduling
@@ -171,34 +140,24 @@ class PropertyPatrol(models.Model):
             {"state": "missed"}
         )
         done_rounds = self.search([("date", "=", today)]).round_id
-        rounds = self.env["property.patrol.plan.round"].search(
+        return self.env["ir.cron"]._pcs_run_batch(
+            self.env["property.patrol.plan.round"],
             [("plan_id.active", "=", True), ("id", "not in", done_rounds.ids)],
-            limit=limit,
-            order="id",
+            lambda rounds: self.create(
+                [self._prepare_round_values(window, today) for window in rounds]
+            ),
+            limit,
         )
-        vals_list = [
-            {
-                "plan_id": window.plan_id.id,
-                "round_id": window.id,
-                "user_id": window.plan_id.user_id.id,
-                "date": today,
-                "date_start": self._window(
-                    today, window.hour_start, window.plan_id.user_id.tz
-                ),
-                "date_end": self._window(
-                    today, window.hour_end, window.plan_id.user_id.tz
-                ),
-            }
-            for window in rounds
-        ]
-        patrols = self.create(vals_list)
-        remaining = 0
-        if len(rounds) == limit:
-            remaining = self.env["property.patrol.plan.round"].search_count(
-                [
-                    ("plan_id.active", "=", True),
-                    ("id", "not in", (done_rounds | rounds).ids),
-                ]
-            )
-        self.env["ir.cron"]._notify_progress(done=len(rounds), remaining=remaining)
-        return patrols
+
+    @api.model
+    def _prepare_round_values(self, window, day):
+        """Values of the patrol of plan round ``window`` on ``day``."""
+        tz = window.plan_id.user_id.tz
+        return {
+            "plan_id": window.plan_id.id,
+            "round_id": window.id,
+            "user_id": window.plan_id.user_id.id,
+            "date": day,
+            "date_start": self._window(day, window.hour_start, tz),
+            "date_end": self._window(day, window.hour_end, tz),
+        }

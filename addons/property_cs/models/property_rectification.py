@@ -14,7 +14,12 @@ class PropertyRectification(models.Model):
 
     _name = "property.rectification"
     _description = "Rectification Record"
-    _inherit = ["property.sequence.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "property.sequence.mixin",
+        "property.signoff.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _pcs_sequence_code = "property.rectification"
     _order = "id desc"
     _check_company_auto = True
@@ -64,45 +69,40 @@ class PropertyRectification(models.Model):
         "res.users", string="Re-checked By", readonly=True
     )
     engineering_checked_at = fields.Datetime(readonly=True)
-    owner_signature = fields.Binary(attachment=True, copy=False)
     owner_signed_at = fields.Datetime(readonly=True)
     archive_document_id = fields.Many2one(
         "property.archive.document", string="Archive Copy", readonly=True
     )
 
-    def _check_state(self, state):
-        if self.filtered(lambda r: r.state != state):
-            raise UserError(self.env._("This step does not fit the record's state."))
-
     def action_send(self):
-        self._check_state("draft")
-        self.write({"state": "sent"})
+        self._pcs_step(("draft",), {"state": "sent"})
 
     def action_constructor_signed(self):
-        self._check_state("sent")
         if self.filtered(lambda r: not r.construction_signed_by):
             raise UserError(
                 self.env._("Enter who signed for the construction company.")
             )
-        self.write(
-            {"state": "rectified", "construction_signed_at": fields.Datetime.now()}
+        self._pcs_step(
+            ("sent",),
+            {"state": "rectified", "construction_signed_at": fields.Datetime.now()},
         )
 
     def action_engineering_check(self):
-        self._check_state("rectified")
-        self.write(
+        self._pcs_step(
+            ("rectified",),
             {
                 "state": "checked",
                 "engineering_user_id": self.env.user.id,
                 "engineering_checked_at": fields.Datetime.now(),
-            }
+            },
         )
 
     def action_owner_accept(self):
-        self._check_state("checked")
-        if self.filtered(lambda r: not r.owner_signature):
-            raise UserError(self.env._("The owner must sign the rectification."))
-        self.write({"state": "done", "owner_signed_at": fields.Datetime.now()})
+        self._pcs_step(
+            ("checked",),
+            {"state": "done", "owner_signed_at": fields.Datetime.now()},
+            signed=True,
+        )
         self._file_into_archive()
         tickets = self.ticket_id.filtered(lambda t: not t.stage_id.closed)
         if tickets:

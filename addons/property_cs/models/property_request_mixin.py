@@ -4,11 +4,13 @@ from odoo import api, models
 
 
 class PropertyRequestMixin(models.AbstractModel):
-    """Turns a finding into a service request.
+    """Turns another document into a service request (``helpdesk.ticket``).
 
-    The single entry point ``_property_create_request`` creates a plain
-    ``helpdesk.ticket`` today; the service desk addon points it at its richer
-    API (request types, clocks, dispatch) by overriding this one method.
+    Every document that raises a request (findings of patrols and vacant-unit
+    visits, handover defects, service problems noted in other addons) goes
+    through the one entry point ``_property_create_request``: unit, project,
+    channel, category and first-contact owner are set the same way
+    everywhere, and the request's clocks start at once.
     """
 
     _name = "property.request.mixin"
@@ -19,13 +21,27 @@ class PropertyRequestMixin(models.AbstractModel):
         """Create a service request from ``vals``.
 
         ``vals`` keys: name, description, partner_id, unit_id, project_id,
-        company_id. Keys unknown to the ticket model are dropped.
+        company_id, and any ``helpdesk.ticket`` field (e.g. ``pcs_category``,
+        ``pcs_channel``). Defaults: channel "internal" (found by staff),
+        category "rectification" for a unit and "common_repair" otherwise,
+        the current user accountable, the name as description. Keys unknown
+        to the ticket model are dropped.
         """
+        vals = dict(vals)
+        unit_id = vals.pop("unit_id", False)
+        project_id = vals.pop("project_id", False)
+        if unit_id:
+            vals["pcs_unit_id"] = unit_id
+        if project_id:
+            vals["pcs_project_id"] = project_id
+        vals.setdefault("pcs_channel", "internal")
+        vals.setdefault("pcs_category", "rectification" if unit_id else "common_repair")
+        vals.setdefault("pcs_accountable_user_id", self.env.user.id)
+        vals.setdefault("description", vals.get("name"))
         Ticket = self.env["helpdesk.ticket"].sudo()
         ticket_vals = {
             key: value
             for key, value in vals.items()
-            if key in Ticket._fields and value not in (None,)
+            if key in Ticket._fields and value is not None
         }
-        ticket_vals.setdefault("description", vals.get("name"))
         return Ticket.create(ticket_vals).sudo(False)

@@ -2,8 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from .helpdesk_ticket import CLOCKS
-from .helpdesk_ticket_stats import SERVICE_TARGETS
+from .helpdesk_ticket import CLOCKS, SERVICE_TARGETS
 
 
 class PropertyServicePeriodMixin(models.AbstractModel):

@@ -266,14 +266,17 @@ class PropertyServiceReport(models.Model):
             )
         }
         todo = [(p, m) for p, m in todo if (p.id, m) not in existing]
-        batch = todo[:limit]
-        reports = self.create(
-            [{"project_id": project.id, "date_from": month} for project, month in batch]
+        return self.env["ir.cron"]._pcs_run_batch(
+            self,
+            lambda size: todo[:size] if size else todo,
+            lambda batch: self.create(
+                [
+                    {"project_id": project.id, "date_from": month}
+                    for project, month in batch
+                ]
+            ),
+            limit,
         )
-        self.env["ir.cron"]._notify_progress(
-            done=len(batch), remaining=len(todo) - len(batch)
-        )
-        return reports
 
     def _get_report_base_filename(self):
         self.ensure_one()

@@ -168,6 +168,15 @@ class PropertyUnit(models.Model):
             )
         return action
 
+    def action_change_ownership(self):
+        """Open the ownership change wizard on this unit."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_cs.property_ownership_change_wizard_action"
+        )
+        action["context"] = {"active_model": self._name, "active_id": self.id}
+        return action
+
     def action_view_owners(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

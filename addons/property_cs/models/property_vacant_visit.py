@@ -57,8 +57,9 @@ class PropertyVacantVisit(models.Model):
 
     _name = "property.vacant.visit"
     _description = "Vacant Unit Visit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.finding.source.mixin"]
     _order = "date_due, unit_id, kind"
+    _pcs_finding_field = "visit_id"
     _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -104,7 +105,6 @@ class PropertyVacantVisit(models.Model):
     date_done = fields.Datetime(readonly=True)
     note = fields.Text(string="Result")
     finding_ids = fields.One2many("property.finding", "visit_id", string="Findings")
-    finding_count = fields.Integer(compute="_compute_finding_count")
     is_overdue = fields.Boolean(
         compute="_compute_is_overdue", search="_search_is_overdue"
     )
@@ -124,15 +124,6 @@ class PropertyVacantVisit(models.Model):
             visit.name = (
                 f"{visit.unit_id.code} {kinds.get(visit.kind, '')} {visit.period_key}"
             )
-
-    def _compute_finding_count(self):
-        counts = dict(
-            self.env["property.finding"]._read_group(
-                [("visit_id", "in", self.ids)], ["visit_id"], ["__count"]
-            )
-        )
-        for visit in self:
-            visit.finding_count = counts.get(visit, 0)
 
     @api.depends("date_due", "state")
     def _compute_is_overdue(self):
@@ -180,31 +171,13 @@ class PropertyVacantVisit(models.Model):
     def action_cancel(self):
         self.filtered(lambda v: v.state == "planned").write({"state": "cancelled"})
 
-    def action_add_finding(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("New Finding"),
-            "res_model": "property.finding",
-            "view_mode": "form",
-            "target": "new",
-            "context": {
-                "default_visit_id": self.id,
-                "default_unit_id": self.unit_id.id,
-                "default_building_id": self.building_id.id,
-                "default_project_id": self.project_id.id,
-                "default_category": "vacant_unit",
-            },
-        }
-
-    def action_view_findings(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "property_cs.property_finding_action"
+    def _pcs_finding_defaults(self):
+        return dict(
+            super()._pcs_finding_defaults(),
+            unit_id=self.unit_id.id,
+            building_id=self.building_id.id,
+            category="vacant_unit",
         )
-        action["domain"] = [("visit_id", "=", self.id)]
-        action["context"] = {"default_visit_id": self.id}
-        return action
 
     # ------------------------------------------------------------------
     # Scheduling
@@ -229,31 +202,30 @@ class PropertyVacantVisit(models.Model):
                 for _kind, key, _due in visit_periods(state, today)
             }
         )
-        pending = self._units_to_plan(wanted_keys, limit)
+        return self.env["ir.cron"]._pcs_run_batch(
+            self,
+            lambda size: self._units_to_plan(wanted_keys, size),
+            lambda units: self._plan_visits(units, wanted_keys, today),
+            limit,
+        )
+
+    @api.model
+    def _plan_visits(self, units, period_keys, today):
+        """Create the missing visits of ``units`` for the current periods."""
         existing = {
             (visit.unit_id.id, visit.kind, visit.period_key)
             for visit in self.search(
-                [("unit_id", "in", pending.ids), ("period_key", "in", wanted_keys)]
+                [("unit_id", "in", units.ids), ("period_key", "in", period_keys)]
             )
         }
-        vals_list = []
-        for unit in pending:
-            for kind, key, due in visit_periods(unit.state, today):
-                if (unit.id, kind, key) not in existing:
-                    vals_list.append(
-                        {
-                            "unit_id": unit.id,
-                            "kind": kind,
-                            "period_key": key,
-                            "date_due": due,
-                        }
-                    )
-        visits = self.create(vals_list)
-        remaining = (
-            len(self._units_to_plan(wanted_keys, None)) if len(pending) == limit else 0
+        return self.create(
+            [
+                {"unit_id": unit.id, "kind": kind, "period_key": key, "date_due": due}
+                for unit in units
+                for kind, key, due in visit_periods(unit.state, today)
+                if (unit.id, kind, key) not in existing
+            ]
         )
-        self.env["ir.cron"]._notify_progress(done=len(pending), remaining=remaining)
-        return visits
 
     @api.model
     def _units_to_plan(self, period_keys, limit):

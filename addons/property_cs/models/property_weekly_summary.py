@@ -1,5 +1,6 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -97,7 +98,15 @@ class PropertyWeeklySummary(models.Model):
             )
         }
         todo = [(p, w) for p, w in todo if (p.id, w) not in existing]
-        batch = todo[:limit]
+        return self.env["ir.cron"]._pcs_run_batch(
+            self,
+            lambda size: todo[:size] if size else todo,
+            self._pcs_create_and_send,
+            limit,
+        )
+
+    @api.model
+    def _pcs_create_and_send(self, project_weeks):
         summaries = self.create(
             [
                 {
@@ -105,13 +114,10 @@ class PropertyWeeklySummary(models.Model):
                     "date_from": week,
                     "date_to": week + timedelta(days=6),
                 }
-                for project, week in batch
+                for project, week in project_weeks
             ]
         )
         summaries._pcs_send()
-        self.env["ir.cron"]._notify_progress(
-            done=len(batch), remaining=len(todo) - len(batch)
-        )
         return summaries
 
     @api.model_create_multi
@@ -131,7 +137,11 @@ class PropertyWeeklySummary(models.Model):
             )
             if partners:
                 # Queued: the cron must not wait for the mail server.
-                template.send_mail(summary.id, force_send=False)
+                template.send_mail(
+                    summary.id,
+                    force_send=False,
+                    email_values={"attachments": [summary._pcs_printed()]},
+                )
             summary.message_post(
                 body=self.env._(
                     "Weekly summary sent to %s.",
@@ -140,6 +150,15 @@ class PropertyWeeklySummary(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
+
+    def _pcs_printed(self):
+        """``(file name, base64 PDF)`` of the printed summary, for the mail."""
+        self.ensure_one()
+        pdf, _fmt = self.env["ir.actions.report"]._render_qweb_pdf(
+            "property_cs.action_report_weekly_summary", self.ids
+        )
+        name = self.env._("Weekly Summary %s", self.name)
+        return f"{name}.pdf", base64.b64encode(pdf)
 
     def action_send(self):
         self._pcs_send()

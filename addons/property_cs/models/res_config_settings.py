@@ -26,3 +26,41 @@ class ResConfigSettings(models.TransientModel):
         readonly=False,
         currency_field="pcs_card_currency_id",
     )
+
+    pcs_pii_retention_years = fields.Integer(
+        related="company_id.pcs_pii_retention_years", readonly=False
+    )
+
+    pcs_first_reply_minutes = fields.Integer(
+        related="company_id.pcs_first_reply_minutes", readonly=False
+    )
+    pcs_dispatch_urgent_minutes = fields.Integer(
+        related="company_id.pcs_dispatch_urgent_minutes", readonly=False
+    )
+    pcs_dispatch_normal_minutes = fields.Integer(
+        related="company_id.pcs_dispatch_normal_minutes", readonly=False
+    )
+    pcs_on_site_minutes = fields.Integer(
+        related="company_id.pcs_on_site_minutes", readonly=False
+    )
+    pcs_general_complaint_days = fields.Integer(
+        related="company_id.pcs_general_complaint_days", readonly=False
+    )
+    pcs_important_complaint_minutes = fields.Integer(
+        related="company_id.pcs_important_complaint_minutes", readonly=False
+    )
+    pcs_complaint_upgrade_months = fields.Integer(
+        related="company_id.pcs_complaint_upgrade_months", readonly=False
+    )
+    pcs_callback_paid_repair_rate = fields.Integer(
+        related="company_id.pcs_callback_paid_repair_rate", readonly=False
+    )
+    pcs_callback_other_rate = fields.Integer(
+        related="company_id.pcs_callback_other_rate", readonly=False
+    )
+    pcs_callback_complaint_days = fields.Integer(
+        related="company_id.pcs_callback_complaint_days", readonly=False
+    )
+    pcs_callback_spot_check_rate = fields.Integer(
+        related="company_id.pcs_callback_spot_check_rate", readonly=False
+    )

@@ -35,6 +35,9 @@ class TestPatrol(PropertyCommon):
         )
         cls.Patrol = cls.env["property.patrol"]
 
+    def _patrols(self):
+        return self.Patrol.search([("plan_id", "=", self.plan.id)], order="id")
+
     def test_default_two_rounds_generated_once_per_day(self):
         self.assertEqual(
             self.plan.round_ids.mapped(lambda r: (r.hour_start, r.hour_end)),
@@ -59,9 +62,8 @@ class TestPatrol(PropertyCommon):
 
     def test_patrol_checklist_required(self):
         with freeze_time("2026-03-05 00:10:00"):
-            patrol = self.Patrol._cron_generate().filtered(
-                lambda p: p.plan_id == self.plan
-            )[:1]
+            self.Patrol._cron_generate()
+            patrol = self._patrols()[:1]
         with self.assertRaises(UserError):
             patrol.with_user(self.zone_manager).action_done()
         patrol.line_ids.with_user(self.zone_manager).write({"result": "ok"})
@@ -71,9 +73,8 @@ class TestPatrol(PropertyCommon):
     def test_finding_becomes_request_due_in_seven_days(self):
         Finding = self.env["property.finding"].with_user(self.zone_manager)
         with freeze_time("2026-03-05 02:00:00"):
-            patrol = self.Patrol._cron_generate().filtered(
-                lambda p: p.plan_id == self.plan
-            )[:1]
+            self.Patrol._cron_generate()
+            patrol = self._patrols()[:1]
             finding = Finding.create(
                 {
                     "name": "Broken lobby light",

@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 from odoo import fields, models
 from odoo.tools.misc import xlsxwriter
 
-from ..models.helpdesk_ticket_stats import SERVICE_TARGETS as TARGETS
+from ..models.helpdesk_ticket import SERVICE_TARGETS as TARGETS
 
 
 class PropertyServiceAnalysisWizard(models.TransientModel):
