@@ -108,7 +108,7 @@ class TestCollectionReport(PropertyBillingTestCommon):
             "property_billing.report_billing_summary", wizard.ids
         )[0]
         self.assertIn(b"33.33", html)
-        self.assertIn(b"Building 1", html)
+        self.assertIn(self.building.name.encode(), html)
         content, report_type = self.env["ir.actions.report"]._render(
             "property_billing.report_billing_xlsx", wizard.ids
         )
