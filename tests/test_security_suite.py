@@ -292,7 +292,9 @@ class TestPersonalDataProtection(SecurityCommon):
 class TestMultiCompanyIsolation(SecurityCommon):
     def test_company_two_sees_nothing_of_company_one(self):
         self._bill(MARCH)
-        company_2 = self.env["res.company"].create({"name": "Second Property Co"})
+        company_2 = (
+            self.env["res.company"].sudo().create({"name": "Second Property Co"})
+        )
         user_2 = new_test_user(
             self.env,
             login="sec_gm_c2",
@@ -301,8 +303,12 @@ class TestMultiCompanyIsolation(SecurityCommon):
             company_id=company_2.id,
             company_ids=[Command.set(company_2.ids)],
         )
-        project_2 = self.env["property.project"].create(
-            {"name": "Second Garden", "code": "SG2", "company_id": company_2.id}
+        project_2 = (
+            self.env["property.project"]
+            .sudo()
+            .create(
+                {"name": "Second Garden", "code": "SG2", "company_id": company_2.id}
+            )
         )
         env2 = self.env(user=user_2, context={"allowed_company_ids": company_2.ids})
         self.assertEqual(env2["property.project"].search([]), project_2)
