@@ -29,8 +29,11 @@ class AccountMove(models.Model):
         copy=False,
         help="First day of the month the fees are billed for.",
     )
-    pcs_billing_kind = fields.Selection(BILLING_KINDS, copy=False)
+    pcs_billing_kind = fields.Selection(
+        BILLING_KINDS, string="Property Billing Kind", copy=False
+    )
     pcs_late_fee_closed = fields.Boolean(
+        string="Property Late Fee Closed",
         copy=False,
         help="Technical: no more late fee can accrue on this invoice (paid in full "
         "and accrued up to the payment).",

@@ -7,5 +7,9 @@ class AccountMoveLine(models.Model):
     _inherit = "account.move.line"
 
     pcs_meter_reading_id = fields.Many2one(
-        "property.meter.reading", index="btree_not_null", readonly=True, copy=False
+        "property.meter.reading",
+        string="Property Meter Reading",
+        index="btree_not_null",
+        readonly=True,
+        copy=False,
     )

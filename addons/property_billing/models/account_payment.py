@@ -8,6 +8,7 @@ class AccountPayment(models.Model):
     _inherit = "account.payment"
 
     pcs_prepayment = fields.Boolean(
+        string="Property Prepayment",
         copy=False,
         help="Paid in advance (预收款): applied automatically to the owner's "
         "next property invoices when they are posted.",

@@ -23,6 +23,7 @@ class ProductTemplate(models.Model):
 
     pcs_fee_type = fields.Selection(
         FEE_TYPES,
+        string="Property Fee Type",
         index="btree_not_null",
         help="Set on the fee items (收费项目) billed by the property billing run.",
     )

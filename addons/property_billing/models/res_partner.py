@@ -6,8 +6,12 @@ from odoo import fields, models
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    pcs_dunning_line_ids = fields.One2many("property.dunning.line", "partner_id")
-    pcs_dunning_count = fields.Integer(compute="_compute_pcs_dunning_count")
+    pcs_dunning_line_ids = fields.One2many(
+        "property.dunning.line", "partner_id", string="Property Dunning Line"
+    )
+    pcs_dunning_count = fields.Integer(
+        string="Property Dunning Count", compute="_compute_pcs_dunning_count"
+    )
     pcs_debit_mandate_ids = fields.One2many(
         "property.debit.mandate", "partner_id", string="Auto-Debit Mandates"
     )
