@@ -25,6 +25,14 @@ _spec.loader.exec_module(bench)
 class TestConcurrentBillingRuns(unittest.TestCase):
     def test_two_runs_same_period_no_duplicate_no_deadlock(self):
         registry = odoo.modules.registry.Registry(odoo.tools.config["db_name"])
+        with registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            if not env.ref("base.main_company").chart_template:
+                # Committed data cannot use the transactional test base (its
+                # company with a chart of accounts is rolled back): the race
+                # runs in the company of the database, which has no chart of
+                # accounts yet when installed without demo data.
+                raise unittest.SkipTest("the main company has no chart of accounts")
         data = bench.setup(registry, 30)
         try:
             results = bench.race(registry, data, batch=4)

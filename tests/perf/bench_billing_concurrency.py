@@ -33,11 +33,6 @@ def setup(registry, units_count):
     with registry.cursor() as cr:
         env = api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
         company = env.ref("base.main_company")
-        if not company.chart_template:
-            # A database installed without demo data has no chart yet.
-            env["account.chart.template"].try_loading(
-                "generic_coa", company, install_demo=False
-            )
         tag = f"{time.time_ns() % 10**8}"
         project = env["property.project"].create(
             {"name": f"Race {tag}", "code": f"R{tag[-6:]}", "company_id": company.id}
