@@ -9,7 +9,7 @@
     "license": "AGPL-3",
     "author": "Property CS Contributors",
     "website": "https://github.com/property-cs/property-cs",
-    "depends": ["mail", "portal", "helpdesk_mgmt"],
+    "depends": ["mail", "portal", "helpdesk_mgmt", "report_xlsx"],
     "data": [
         "security/property_cs_security.xml",
         "security/ir.model.access.csv",
@@ -61,6 +61,7 @@
         "report/property_archive_cover_report.xml",
         "report/property_handover_report.xml",
         "report/property_key_report.xml",
+        "report/property_personal_data_report.xml",
         "report/property_vacant_unit_report.xml",
         "report/property_service_reports.xml",
         "report/property_service_summary_reports.xml",
