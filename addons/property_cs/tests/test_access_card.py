@@ -11,11 +11,11 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import PropertyCommon
+from .common import PropertyTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestAccessCard(PropertyCommon):
+class TestAccessCard(PropertyTestCommon):
     def setUp(self):
         super().setUp()
         # property_cs records the fee as due; invoicing it is property_billing's
@@ -117,6 +117,7 @@ class TestAccessCard(PropertyCommon):
             card.action_activate()
         card.with_user(self.front_desk).action_request_approval()
         self.assertEqual(card.state, "to_approve")
+        self.assertEqual(card.activity_ids.user_id, self.director, "to approve")
         self.assertEqual(card.requested_by_id, self.front_desk)
         with self.assertRaises(UserError):
             card.with_user(self.front_desk).action_approve()

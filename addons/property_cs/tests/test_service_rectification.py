@@ -5,12 +5,12 @@ import zipfile
 
 from odoo.tests import tagged
 
-from .service_common import ServiceCommon
+from .common import PropertyTestCommon
 from .test_service_dispatch import SIGNATURE
 
 
 @tagged("post_install", "-at_install")
-class TestServiceRectification(ServiceCommon):
+class TestServiceRectification(PropertyTestCommon):
     def test_rectification_signoffs_file_into_archive(self):
         ticket = self._ticket(pcs_category="warranty_defect")
         record = self.env["property.rectification"].create(
