@@ -64,7 +64,9 @@ class PropertyTestCommon(BaseCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.company = cls.env.company
-        cls.company.partner_id.tz = "Asia/Shanghai"
+        cls.company.partner_id.write(
+            {"tz": "Asia/Shanghai", "email": cls.company.email or "kf@example.com"}
+        )
         if not cls.env.su:
             # A base running as a plain user (e.g. accountman of
             # AccountTestInvoicingCommon) needs the rights to build the data.
