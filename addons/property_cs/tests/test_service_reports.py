@@ -1,12 +1,13 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import importlib.util
 from datetime import date, datetime
 
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, freeze_time, tagged
-from odoo.tools import mute_logger
+from odoo.tools import file_path, mute_logger
 
 from .common import PropertyTestCommon
 
@@ -214,6 +215,24 @@ class TestServiceReports(PropertyTestCommon):
         self.assertEqual(
             self.Summary.search_count([("project_id", "=", self.project_a.id)]), 2
         )
+
+    def test_upgraded_database_attaches_the_summary_once(self):
+        """18.0.1.1.0 unlinks the report from the (noupdate) mail template."""
+        template = self.env.ref("property_cs.mail_template_weekly_summary")
+        template.report_template_ids = self.env.ref(
+            "property_cs.action_report_weekly_summary"
+        )  # as on a database of 18.0.1.0.0
+        path = file_path("property_cs/migrations/18.0.1.1.0/post-migration.py")
+        spec = importlib.util.spec_from_file_location("pcs_post_migration", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        migration.migrate(self.env.cr, "18.0.1.0.0")
+        self.env.invalidate_all()
+        self.assertFalse(template.report_template_ids)
+        with freeze_time("2026-03-09 00:30:00"):
+            self.Summary._cron_weekly_summary()
+        summary = self.Summary.search([("project_id", "=", self.project_a.id)])
+        self.assertEqual(len(self._summary_mails(summary).attachment_ids), 1)
 
     def test_weekly_summary_project_scoped(self):
         with freeze_time("2026-03-09 00:30:00"):
