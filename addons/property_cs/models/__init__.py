@@ -25,7 +25,6 @@ from . import property_handover_item_type
 from . import property_handover
 from . import property_handover_item
 from . import property_handover_defect
-from . import property_demo
 from . import property_key_set
 from . import property_key_loan
 from . import property_key_replacement
@@ -38,14 +37,12 @@ from . import property_patrol_plan
 from . import property_patrol_plan_round
 from . import property_patrol
 from . import property_patrol_line
-from . import property_demo_keys
 from . import property_department
 from . import helpdesk_ticket
 from . import property_ticket_escalation
 from . import property_ticket_followup
 from . import property_dispatch_order
 from . import property_callback
-from . import property_service_demo
 from . import property_rectification
 from . import property_emergency_grade
 from . import property_emergency_event

@@ -1,6 +1,8 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+import io
+import zipfile
 from unittest.mock import patch
 
 import psycopg2
@@ -9,11 +11,11 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import PropertyCommon
+from .common import PropertyTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestAccessCard(PropertyCommon):
+class TestAccessCard(PropertyTestCommon):
     def setUp(self):
         super().setUp()
         # property_cs records the fee as due; invoicing it is property_billing's
@@ -94,9 +96,17 @@ class TestAccessCard(PropertyCommon):
         self.assertIn("A1,DISABLE", content)
         self.assertIn("A9,ENABLE", content)
         export.write({"file_format": "xlsx", "scope": "active"})
-        export.action_export()
-        self.assertTrue(base64.b64decode(export.data).startswith(b"PK"))
-        self.assertEqual(export.filename, "cards-PA.xlsx")
+        action = export.action_export()
+        self.assertEqual(action["report_type"], "xlsx")
+        content, _fmt = (
+            self.env["ir.actions.report"]
+            .with_user(self.front_desk)
+            ._render_xlsx(action["report_name"], export.ids, None)
+        )
+        with zipfile.ZipFile(io.BytesIO(content)) as book:
+            cells = book.read("xl/sharedStrings.xml").decode()
+        self.assertIn("A9", cells)
+        self.assertNotIn(">A1<", cells, "active cards only")
 
     def test_staff_card_needs_request_and_manager_approval(self):
         card = self._card(
@@ -107,6 +117,7 @@ class TestAccessCard(PropertyCommon):
             card.action_activate()
         card.with_user(self.front_desk).action_request_approval()
         self.assertEqual(card.state, "to_approve")
+        self.assertEqual(card.activity_ids.user_id, self.director, "to approve")
         self.assertEqual(card.requested_by_id, self.front_desk)
         with self.assertRaises(UserError):
             card.with_user(self.front_desk).action_approve()

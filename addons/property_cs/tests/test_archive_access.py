@@ -7,11 +7,11 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import PropertyCommon
+from .common import PropertyTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestArchiveAccess(PropertyCommon):
+class TestArchiveAccess(PropertyTestCommon):
     def _logs(self):
         return self.env["property.archive.access.log"].search(
             [("archive_id", "=", self.archive_a.id)]

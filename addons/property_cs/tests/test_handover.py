@@ -3,11 +3,11 @@
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import PropertyCommon
+from .common import PropertyTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestHandover(PropertyCommon):
+class TestHandover(PropertyTestCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -9,11 +9,11 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import PropertyCommon
+from .common import PropertyTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestKeyLedger(PropertyCommon):
+class TestKeyLedger(PropertyTestCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -6,11 +6,11 @@ from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import PropertyCommon
+from .common import PropertyTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestOwnershipShares(PropertyCommon):
+class TestOwnershipShares(PropertyTestCommon):
     def _archive(self, unit):
         return self.env["property.archive"].create(
             {"unit_id": unit.id, "date_open": "2024-01-01"}

@@ -7,11 +7,11 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 
-from .common import PropertyCommon
+from .common import PropertyTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestOwnershipChange(PropertyCommon):
+class TestOwnershipChange(PropertyTestCommon):
     def _transfer(self, unit, partner, when, user=None):
         wizard = Form(
             self.env["property.ownership.change.wizard"]

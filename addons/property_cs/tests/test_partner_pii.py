@@ -4,11 +4,11 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
 from .. import pii
-from .common import VALID_ID, PropertyCommon, consent
+from .common import VALID_ID, PropertyTestCommon, consent
 
 
 @tagged("post_install", "-at_install")
-class TestPartnerPersonalData(PropertyCommon):
+class TestPartnerPersonalData(PropertyTestCommon):
     def test_invalid_id_numbers_refused(self):
         Partner = self.env["res.partner"]
         for bad, reason in (

@@ -5,23 +5,16 @@ from datetime import datetime
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import PropertyCommon
+from .common import PropertyTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestPatrol(PropertyCommon):
+class TestPatrol(PropertyTestCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.zone_manager = new_test_user(
-            cls.env,
-            login="pcs_zone_manager",
-            groups="base.group_user,property_cs.group_zone_manager",
-            tz="Asia/Shanghai",
-        )
-        cls.project_a.user_ids = [(4, cls.zone_manager.id)]
         cls.plan = (
             cls.env["property.patrol.plan"]
             .with_user(cls.zone_manager)

@@ -7,11 +7,11 @@ from datetime import date
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, freeze_time, tagged
 
-from .common import VALID_ID, VALID_ID_2, PropertyCommon, consent
+from .common import VALID_ID, VALID_ID_2, PropertyTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestPrivacy(PropertyCommon):
+class TestPrivacy(PropertyTestCommon):
     def _log(self, partner):
         return self.env["property.archive.access.log"].search(
             [("partner_id", "=", partner.id)]
@@ -192,7 +192,25 @@ class TestPrivacy(PropertyCommon):
                 },
             )
         ]
-        self.archive_b.ownership_ids.write({"date_end": date(2024, 6, 30)})
+        # A former owner of unit A1-1-0102, who sold in June 2024.
+        former = self._create_owner("Former Owner", id_number=VALID_ID_2)
+        self.env["property.archive"].create(
+            {
+                "unit_id": self.unit_a2.id,
+                "date_open": "2020-01-01",
+                "ownership_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "partner_id": former.id,
+                            "date_start": "2020-01-01",
+                            "date_end": "2024-06-30",
+                        },
+                    )
+                ],
+            }
+        )
         Partner = self.env["res.partner"]
         with freeze_time("2026-03-01"):
             Partner._cron_pcs_retention()
@@ -201,23 +219,29 @@ class TestPrivacy(PropertyCommon):
         self.assertEqual(resident.name, f"ANON-{resident.id:06d}")
         self.assertFalse(resident.email or resident.street)
         self.assertEqual(resident.pcs_anonymised_date, date(2026, 3, 1))
-        # Owner B left in June 2024: less than two years ago.
-        self.assertFalse(self.owner_b.pcs_anonymised)
-        self.assertEqual(self.owner_b.pcs_id_number, VALID_ID_2)
+        # The former owner left in June 2024: less than two years ago.
+        self.assertFalse(former.pcs_anonymised)
+        self.assertEqual(former.pcs_id_number, VALID_ID_2)
         # Owner A is a current owner.
         self.assertFalse(self.owner_a.pcs_anonymised)
         with freeze_time("2026-01-01"):
             Partner._cron_pcs_retention()
         with freeze_time("2026-07-01"):
             Partner._cron_pcs_retention()
-            self.assertTrue(self.owner_b.pcs_anonymised)
-            self.assertFalse(self.owner_b.pcs_id_number)
-            self.assertFalse(self.owner_b.pcs_phone_masked)
-            write_date = self.owner_b.write_date
+            self.assertTrue(former.pcs_anonymised)
+            self.assertFalse(former.pcs_id_number)
+            self.assertFalse(former.pcs_phone_masked)
+            write_date = former.write_date
             Partner._cron_pcs_retention()
-            self.assertEqual(self.owner_b.write_date, write_date)
-        self.assertTrue(self.owner_b.exists())
+            self.assertEqual(former.write_date, write_date)
+        self.assertTrue(former.exists())
         self.assertFalse(self.owner_a.pcs_anonymised)
 
-    def test_consent_helper(self):
-        self.assertEqual(consent()[0][2], {"channel": "counter"})
+    def test_retention_keeps_people_with_a_login(self):
+        """An owner who uses the portal keeps his data, however old the tie."""
+        self.env.company.pcs_pii_retention_years = 2
+        self.archive_b.ownership_ids.write({"date_end": date(2024, 6, 30)})
+        with freeze_time("2027-01-01"):
+            self.env["res.partner"]._cron_pcs_retention()
+        self.assertFalse(self.owner_b.pcs_anonymised)
+        self.assertEqual(self.owner_b.pcs_id_number, VALID_ID_2)

@@ -1,13 +1,13 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import PropertyCommon
+from .common import PropertyTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestProjectSecurity(PropertyCommon):
+class TestProjectSecurity(PropertyTestCommon):
     def test_staff_see_only_their_projects(self):
         Unit = self.env["property.unit"].with_user(self.front_desk)
         self.assertEqual(
@@ -44,14 +44,9 @@ class TestProjectSecurity(PropertyCommon):
         )
 
     def test_all_projects_right(self):
-        gm = new_test_user(
-            self.env,
-            login="pcs_gm",
-            groups="base.group_user,property_cs.group_general_manager",
-        )
         units = (
             self.env["property.unit"]
-            .with_user(gm)
+            .with_user(self.general_manager)
             .search([("id", "in", (self.unit_a | self.unit_b).ids)])
         )
         self.assertEqual(units, self.unit_a | self.unit_b)
@@ -61,40 +56,27 @@ class TestProjectSecurity(PropertyCommon):
         project = self.env["property.project"].create(
             {"name": "Elsewhere", "code": "EL", "company_id": other.id}
         )
-        gm = new_test_user(
-            self.env,
-            login="pcs_gm2",
-            groups="base.group_user,property_cs.group_general_manager",
-        )
-        self.assertNotIn(project, self.env["property.project"].with_user(gm).search([]))
+        Project = self.env["property.project"].with_user(self.general_manager)
+        self.assertNotIn(project, Project.search([]))
+        self.assertIn(self.project_b, Project.search([]))
 
 
 @tagged("post_install", "-at_install")
-class TestPortalOwner(PropertyCommon):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.portal_a = new_test_user(
-            cls.env, login="pcs_portal_a", groups="base.group_portal"
-        )
-        cls.portal_a.partner_id = cls.owner_a
-        cls.portal_b = new_test_user(
-            cls.env, login="pcs_portal_b", groups="base.group_portal"
-        )
-        cls.portal_b.partner_id = cls.owner_b
-
+class TestPortalOwner(PropertyTestCommon):
     def test_owner_sees_own_unit_and_archive_only(self):
-        Unit = self.env["property.unit"].with_user(self.portal_a)
+        Unit = self.env["property.unit"].with_user(self.owner_user_a)
         self.assertEqual(Unit.search([]), self.unit_a)
         with self.assertRaises(AccessError):
-            self.unit_b.with_user(self.portal_a).read(["code"])
-        Archive = self.env["property.archive"].with_user(self.portal_a)
+            self.unit_b.with_user(self.owner_user_a).read(["code"])
+        Archive = self.env["property.archive"].with_user(self.owner_user_a)
         self.assertEqual(Archive.search([]), self.archive_a)
         with self.assertRaises(AccessError):
-            self.archive_b.with_user(self.portal_a).read(["name"])
+            self.archive_b.with_user(self.owner_user_a).read(["name"])
 
     def test_owner_cannot_read_documents_or_personal_data(self):
         with self.assertRaises(AccessError):
-            self.env["property.archive.document"].with_user(self.portal_a).search([])
+            self.env["property.archive.document"].with_user(self.owner_user_a).search(
+                []
+            )
         with self.assertRaises(AccessError):
-            self.owner_a.with_user(self.portal_a).read(["pcs_id_number"])
+            self.owner_a.with_user(self.owner_user_a).read(["pcs_id_number"])

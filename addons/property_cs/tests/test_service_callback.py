@@ -5,11 +5,11 @@ import math
 from odoo.tests import freeze_time, tagged
 
 from ..models.property_callback import pick_sample
-from .service_common import ServiceCommon
+from .common import PropertyTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestServiceCallback(ServiceCommon):
+class TestServiceCallback(PropertyTestCommon):
     def test_sampling_rates_on_a_fixed_day(self):
         with freeze_time("2026-03-02 03:00:00"):
             paid = self.Ticket.browse()

@@ -4,13 +4,13 @@ from datetime import datetime
 
 from odoo.tests import freeze_time, tagged
 
-from .service_common import ServiceCommon
+from .common import PropertyTestCommon
 
 T0 = datetime(2026, 3, 2, 2, 0)  # 10:00 in Shanghai
 
 
 @tagged("post_install", "-at_install")
-class TestServiceClocks(ServiceCommon):
+class TestServiceClocks(PropertyTestCommon):
     def _create(self, **vals):
         return self._ticket(pcs_registered_at=T0, **vals)
 

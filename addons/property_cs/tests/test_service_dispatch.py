@@ -6,7 +6,7 @@ from datetime import datetime
 from odoo.exceptions import UserError
 from odoo.tests import freeze_time, tagged
 
-from .service_common import ServiceCommon
+from .common import PropertyTestCommon
 
 SIGNATURE = base64.b64encode(
     base64.b64decode(
@@ -16,7 +16,7 @@ SIGNATURE = base64.b64encode(
 
 
 @tagged("post_install", "-at_install")
-class TestServiceDispatch(ServiceCommon):
+class TestServiceDispatch(PropertyTestCommon):
     def test_dispatch_flow_records_events(self):
         with freeze_time("2026-03-02 02:00:00"):
             ticket = self._ticket(pcs_category="common_repair")

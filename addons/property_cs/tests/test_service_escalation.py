@@ -7,11 +7,11 @@ from psycopg2 import IntegrityError
 from odoo.tests import freeze_time, tagged
 from odoo.tools import mute_logger
 
-from .service_common import ServiceCommon
+from .common import PropertyTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestServiceEscalation(ServiceCommon):
+class TestServiceEscalation(PropertyTestCommon):
     def _messages_to(self, ticket, partner):
         return ticket.message_ids.filtered(lambda m: partner in m.partner_ids)
 
@@ -91,3 +91,22 @@ class TestServiceEscalation(ServiceCommon):
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
             with self.env.cr.savepoint():
                 Escalation.create({"ticket_id": ticket.id, "kind": "general_manager"})
+
+    def test_escalation_tells_the_runner_what_is_left(self):
+        with freeze_time("2026-03-02 02:00:00"):
+            important = self._ticket(
+                pcs_category="complaint", pcs_complaint_level="important"
+            )
+            major = self._ticket(pcs_category="complaint", pcs_complaint_level="major")
+        progress = self.env["ir.cron.progress"].create(
+            {"cron_id": self.env.ref("property_cs.ir_cron_ticket_escalate").id}
+        )
+        Ticket = self.Ticket.with_context(ir_cron_progress_id=progress.id)
+        with freeze_time("2026-03-02 02:00:00"):
+            self.assertEqual(Ticket._cron_pcs_escalate(limit=1), 1)
+            self.assertEqual(progress.done, 1)
+            self.assertGreaterEqual(progress.remaining, 1, "the runner calls again")
+            Ticket._cron_pcs_escalate(limit=10000)  # the runner's next call
+            self.assertEqual(progress.remaining, 0)
+        self.assertEqual(important.pcs_escalation_ids.mapped("kind"), ["director"])
+        self.assertEqual(major.pcs_escalation_ids.mapped("kind"), ["general_manager"])

@@ -1,24 +1,27 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.tests import freeze_time, new_test_user, tagged
+from odoo.tests import freeze_time, tagged
 
-from .service_common import ServiceCommon
+from .common import PropertyTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestServiceReassign(ServiceCommon):
+class TestServiceReassign(PropertyTestCommon):
+    @classmethod
+    def default_env_context(cls):
+        return {}  # the chatter's tracking is what this test reads
+
     def _flush_tracking(self):
         self.env.flush_all()
         self.env.cr.precommit.run()
 
     def test_reassignment_keeps_history(self):
-        crew_1 = new_test_user(
-            self.env, login="svc_crew_1", groups="property_cs.group_engineering"
+        crew_1 = self.engineer
+        crew_2 = self._create_user(
+            "pcs_engineer_2",
+            "base.group_user,property_cs.group_engineering",
+            [self.project_a],
         )
-        crew_2 = new_test_user(
-            self.env, login="svc_crew_2", groups="property_cs.group_engineering"
-        )
-        self.project_a.user_ids |= crew_1 | crew_2
         with freeze_time("2026-03-02 02:00:00"):
             ticket = self._ticket(pcs_category="common_repair")
         Order = self.env["property.dispatch.order"].with_user(self.front_desk_a)

@@ -1,15 +1,16 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
+import io
+import zipfile
 
 from odoo.tests import tagged
 
-from .service_common import ServiceCommon
+from .common import PropertyTestCommon
 from .test_service_dispatch import SIGNATURE
 
 
 @tagged("post_install", "-at_install")
-class TestServiceRectification(ServiceCommon):
+class TestServiceRectification(PropertyTestCommon):
     def test_rectification_signoffs_file_into_archive(self):
         ticket = self._ticket(pcs_category="warranty_defect")
         record = self.env["property.rectification"].create(
@@ -53,16 +54,28 @@ class TestServiceRectification(ServiceCommon):
 
     def test_analysis_xlsx(self):
         ticket = self._ticket(pcs_category="complaint", pcs_complaint_level="general")
-        wizard = self.env["property.service.analysis.wizard"].create(
-            {
-                "date_from": ticket.pcs_registered_at.date(),
-                "date_to": ticket.pcs_registered_at.date(),
-            }
+        wizard = (
+            self.env["property.service.analysis.wizard"]
+            .with_user(self.director)
+            .create(
+                {
+                    "date_from": ticket.pcs_registered_at.date(),
+                    "date_to": ticket.pcs_registered_at.date(),
+                }
+            )
         )
         data = wizard._get_analysis()
         self.assertGreaterEqual(data["count"], 1)
-        wizard.action_export_xlsx()
-        self.assertTrue(base64.b64decode(wizard.xlsx_file).startswith(b"PK"))
+        action = wizard.action_export_xlsx()
+        self.assertEqual(action["report_type"], "xlsx")
+        content, _fmt = (
+            self.env["ir.actions.report"]
+            .with_user(self.director)
+            ._render_xlsx(action["report_name"], wizard.ids, None)
+        )
+        with zipfile.ZipFile(io.BytesIO(content)) as book:
+            cells = book.read("xl/sharedStrings.xml").decode()
+        self.assertIn("Rates against targets", cells)
         html, _fmt = self.env["ir.actions.report"]._render_qweb_html(
             "property_cs.action_report_service_analysis", wizard.ids
         )

@@ -1,18 +1,19 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import importlib.util
 from datetime import date, datetime
 
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import HttpCase, freeze_time, new_test_user, tagged
-from odoo.tools import mute_logger
+from odoo.tests import HttpCase, freeze_time, tagged
+from odoo.tools import file_path, mute_logger
 
-from .service_common import ServiceCommon
+from .common import PropertyTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestServiceReports(ServiceCommon):
+class TestServiceReports(PropertyTestCommon):
     """Weekly summary and monthly service report of project A.
 
     Company time zone Asia/Shanghai (UTC+8). Last week, seen from Monday
@@ -22,14 +23,6 @@ class TestServiceReports(ServiceCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.cs_manager = new_test_user(
-            cls.env,
-            login="svc_cs_manager",
-            groups="property_cs.group_cs_manager",
-            name="CS Manager A",
-            email="csm@example.com",
-        )
-        cls.project_a.user_ids |= cls.cs_manager | cls.director
         # A general complaint, answered, closed on 03-04.
         cls.t1 = cls._ticket(
             name="Noise at night",
@@ -223,16 +216,28 @@ class TestServiceReports(ServiceCommon):
             self.Summary.search_count([("project_id", "=", self.project_a.id)]), 2
         )
 
+    def test_upgraded_database_attaches_the_summary_once(self):
+        """18.0.1.1.0 unlinks the report from the (noupdate) mail template."""
+        template = self.env.ref("property_cs.mail_template_weekly_summary")
+        template.report_template_ids = self.env.ref(
+            "property_cs.action_report_weekly_summary"
+        )  # as on a database of 18.0.1.0.0
+        path = file_path("property_cs/migrations/18.0.1.1.0/post-migration.py")
+        spec = importlib.util.spec_from_file_location("pcs_post_migration", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        migration.migrate(self.env.cr, "18.0.1.0.0")
+        self.env.invalidate_all()
+        self.assertFalse(template.report_template_ids)
+        with freeze_time("2026-03-09 00:30:00"):
+            self.Summary._cron_weekly_summary()
+        summary = self.Summary.search([("project_id", "=", self.project_a.id)])
+        self.assertEqual(len(self._summary_mails(summary).attachment_ids), 1)
+
     def test_weekly_summary_project_scoped(self):
         with freeze_time("2026-03-09 00:30:00"):
             self.Summary._cron_weekly_summary()
-        staff_b = new_test_user(
-            self.env,
-            login="svc_cs_manager_b",
-            groups="property_cs.group_cs_manager",
-            name="CS Manager B",
-        )
-        self.project_b.user_ids |= staff_b
+        staff_b = self.cs_manager_b
         visible = self.Summary.with_user(staff_b).search([])
         self.assertIn(self.project_b, visible.project_id)
         self.assertNotIn(self.project_a, visible.project_id)
@@ -367,7 +372,7 @@ class TestServiceReports(ServiceCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestServiceReportPortal(HttpCase, ServiceCommon):
+class TestServiceReportPortal(HttpCase, PropertyTestCommon):
     """The owners' portal lists the published reports of their project only."""
 
     def setUp(self):
@@ -379,7 +384,7 @@ class TestServiceReportPortal(HttpCase, ServiceCommon):
         self.report.write({"state": "published"})
 
     def test_portal_owner_of_project(self):
-        self.authenticate("svc_owner_a", "svc_owner_a")
+        self.authenticate(self.owner_user_a.login, self.owner_user_a.login)
         listing = self.url_open("/my/service-reports")
         self.assertEqual(listing.status_code, 200)
         self.assertIn(self.report.name, listing.text)
@@ -391,7 +396,7 @@ class TestServiceReportPortal(HttpCase, ServiceCommon):
         self.assertIn("Property Service Report", pdf.text)
 
     def test_portal_owner_of_other_project(self):
-        self.authenticate("svc_owner_b", "svc_owner_b")
+        self.authenticate(self.owner_user_b.login, self.owner_user_b.login)
         listing = self.url_open("/my/service-reports")
         self.assertNotIn(self.report.name, listing.text)
         page = self.url_open(

@@ -5,11 +5,11 @@ from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
-from .service_common import ServiceCommon
+from .common import PropertyTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestServiceProjectIsolation(ServiceCommon):
+class TestServiceProjectIsolation(PropertyTestCommon):
     def test_staff_of_project_a_cannot_read_project_b(self):
         ticket_a = self._ticket()
         ticket_b = self._ticket(pcs_unit_id=self.unit_b.id)
@@ -35,7 +35,7 @@ class TestServiceProjectIsolation(ServiceCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestTicketCloseRoute(HttpCase, ServiceCommon):
+class TestTicketCloseRoute(HttpCase, PropertyTestCommon):
     """Regression: helpdesk_mgmt's /ticket/close let anyone close any ticket."""
 
     def _post_close(self, ticket, stage):
@@ -55,7 +55,7 @@ class TestTicketCloseRoute(HttpCase, ServiceCommon):
         self.ticket_a = self._ticket()
 
     def test_other_owner_cannot_close(self):
-        self.authenticate("svc_owner_b", "svc_owner_b")
+        self.authenticate(self.owner_user_b.login, self.owner_user_b.login)
         self._post_close(self.ticket_a, self.done)
         self.ticket_a.invalidate_recordset()
         self.assertFalse(self.ticket_a.closed)
@@ -68,20 +68,20 @@ class TestTicketCloseRoute(HttpCase, ServiceCommon):
         self.assertFalse(self.ticket_a.closed)
 
     def test_owner_closes_own_ticket(self):
-        self.authenticate("svc_owner_a", "svc_owner_a")
+        self.authenticate(self.owner_user_a.login, self.owner_user_a.login)
         page = self.url_open(f"/my/ticket/{self.ticket_a.id}")
         self.assertEqual(page.status_code, 200)
-        self.assertIn("A-0101", page.text)
+        self.assertIn(self.unit_a.code, page.text)
         self.assertIn('method="POST"', page.text)
         form = self.url_open("/new/ticket")
         self.assertIn('name="pcs_unit_id"', form.text)
-        self.assertNotIn("B-0101", form.text)
+        self.assertNotIn(self.unit_b.code, form.text)
         self._post_close(self.ticket_a, self.done)
         self.ticket_a.invalidate_recordset()
         self.assertTrue(self.ticket_a.closed)
 
     def test_submit_refuses_other_owners_unit(self):
-        self.authenticate("svc_owner_a", "svc_owner_a")
+        self.authenticate(self.owner_user_a.login, self.owner_user_a.login)
         data = {
             "subject": "Hijack",
             "description": "x",

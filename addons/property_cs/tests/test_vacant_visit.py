@@ -9,11 +9,11 @@ from freezegun import freeze_time
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import PropertyCommon
+from .common import PropertyTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestVacantVisit(PropertyCommon):
+class TestVacantVisit(PropertyTestCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

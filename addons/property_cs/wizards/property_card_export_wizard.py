@@ -1,11 +1,10 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
-import csv
-import io
 
 from odoo import fields, models
-from odoo.tools.misc import xlsxwriter
+
+from ..report.spreadsheet import csv_bytes
 
 
 class PropertyCardExportWizard(models.TransientModel):
@@ -66,34 +65,17 @@ class PropertyCardExportWizard(models.TransientModel):
             )
         return rows
 
-    def _render_csv(self, rows):
-        buffer = io.StringIO()
-        csv.writer(buffer).writerows(rows)
-        return buffer.getvalue().encode("utf-8-sig")
-
-    def _render_xlsx(self, rows):
-        buffer = io.BytesIO()
-        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
-        sheet = workbook.add_worksheet("cards")
-        bold = workbook.add_format({"bold": True})
-        for row_index, row in enumerate(rows):
-            sheet.write_row(row_index, 0, row, bold if row_index == 0 else None)
-        sheet.set_column(0, len(rows[0]) - 1, 18)
-        workbook.close()
-        return buffer.getvalue()
-
     def action_export(self):
+        """The XLSX report, or a CSV file of the same rows."""
         self.ensure_one()
-        rows = self._rows()
-        content = (
-            self._render_xlsx(rows)
-            if self.file_format == "xlsx"
-            else self._render_csv(rows)
-        )
+        if self.file_format == "xlsx":
+            return self.env.ref(
+                "property_cs.action_report_card_export_xlsx"
+            ).report_action(self)
         self.write(
             {
-                "data": base64.b64encode(content),
-                "filename": f"cards-{self.project_id.code}.{self.file_format}",
+                "data": base64.b64encode(csv_bytes(self._rows())),
+                "filename": f"cards-{self.project_id.code}.csv",
             }
         )
         return {

@@ -1,10 +1,8 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import io
 import json
 
 from odoo import fields, models
-from odoo.tools.misc import xlsxwriter
 
 from ..models.property_archive_access_log import PII_PURPOSES
 from .property_pii_reveal_wizard import check_purpose
@@ -47,7 +45,11 @@ class PropertyPersonalDataExportWizard(models.TransientModel):
             files.append(
                 (
                     f"{stem}.xlsx",
-                    self._xlsx(data),
+                    self.env["ir.actions.report"]._render_xlsx(
+                        "property_cs.action_report_personal_data_xlsx",
+                        self.ids,
+                        {"personal_data": data},
+                    )[0],
                     "application/vnd.openxmlformats-officedocument."
                     "spreadsheetml.sheet",
                 )
@@ -76,23 +78,3 @@ class PropertyPersonalDataExportWizard(models.TransientModel):
             "view_mode": "form",
             "target": "new",
         }
-
-    @staticmethod
-    def _xlsx(data):
-        buffer = io.BytesIO()
-        book = xlsxwriter.Workbook(buffer, {"in_memory": True})
-        bold = book.add_format({"bold": True})
-        for section, content in data.items():
-            sheet = book.add_worksheet(section[:31])
-            rows = content if isinstance(content, list) else [content]
-            keys = list(dict.fromkeys(k for row in rows for k in row))
-            for col, key in enumerate(keys):
-                sheet.write(0, col, key, bold)
-            for line, row in enumerate(rows, start=1):
-                for col, key in enumerate(keys):
-                    value = row.get(key)
-                    if isinstance(value, list | dict):
-                        value = json.dumps(value, ensure_ascii=False)
-                    sheet.write(line, col, value)
-        book.close()
-        return buffer.getvalue()

@@ -1,11 +1,8 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
-import io
 from datetime import datetime, time, timedelta
 
 from odoo import fields, models
-from odoo.tools.misc import xlsxwriter
 
 from ..models.helpdesk_ticket import SERVICE_TARGETS as TARGETS
 
@@ -24,8 +21,6 @@ class PropertyServiceAnalysisWizard(models.TransientModel):
     project_ids = fields.Many2many(
         "property.project", string="Projects", help="Empty: all visible projects."
     )
-    xlsx_file = fields.Binary(readonly=True, attachment=False)
-    xlsx_name = fields.Char(readonly=True)
 
     def _tickets(self):
         self.ensure_one()
@@ -153,64 +148,9 @@ class PropertyServiceAnalysisWizard(models.TransientModel):
 
     def action_export_xlsx(self):
         self.ensure_one()
-        data = self._get_analysis()
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
-        bold = workbook.add_format({"bold": True})
-        sheet = workbook.add_worksheet(self.env._("Analysis"))
-        sheet.set_column(0, 0, 30)
-        sheet.set_column(1, 5, 16)
-        row = 0
-        sheet.write(
-            row,
-            0,
-            self.env._(
-                "Complaint and request analysis %(start)s - %(end)s",
-                start=self.date_from,
-                end=self.date_to,
-            ),
-            bold,
-        )
-        row += 2
-        for title, lines in data["sections"]:
-            sheet.write(row, 0, title, bold)
-            row += 1
-            for col, label in enumerate(self._header()):
-                sheet.write(row, col, label, bold)
-            row += 1
-            for line in lines:
-                for col, value in enumerate(line):
-                    sheet.write(
-                        row, col, round(value, 1) if isinstance(value, float) else value
-                    )
-                row += 1
-            row += 1
-        sheet.write(row, 0, self.env._("Rates against targets"), bold)
-        row += 1
-        for label, value, target in data["rates"]:
-            sheet.write_row(row, 0, [label, value, target])
-            row += 1
-        row += 1
-        sheet.write(row, 0, self.env._("Repeat complainants"), bold)
-        row += 1
-        for name, count in data["repeat_complainants"]:
-            sheet.write_row(row, 0, [name, count])
-            row += 1
-        workbook.close()
-        self.write(
-            {
-                "xlsx_file": base64.b64encode(output.getvalue()),
-                "xlsx_name": f"complaint_analysis_{self.date_from}_{self.date_to}.xlsx",
-            }
-        )
-        return {
-            "type": "ir.actions.act_url",
-            "url": (
-                f"/web/content/?model={self._name}&id={self.id}"
-                "&field=xlsx_file&filename_field=xlsx_name&download=true"
-            ),
-            "target": "self",
-        }
+        return self.env.ref(
+            "property_cs.action_report_service_analysis_xlsx"
+        ).report_action(self)
 
     def action_print_pdf(self):
         return self.env.ref("property_cs.action_report_service_analysis").report_action(
