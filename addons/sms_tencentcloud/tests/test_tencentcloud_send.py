@@ -2,7 +2,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import TransactionCase, tagged
 
-from .common import APP_1, APP_2, DUNNING_ID, ID_1, ID_2, TencentCloudCommonMixin
+from .common import (
+    APP_1,
+    APP_2,
+    DUNNING_ID,
+    ID_1,
+    ID_2,
+    OUTAGE_ID,
+    TencentCloudCommonMixin,
+)
 
 OUTAGE = {
     "reason": "供电线路检修",
@@ -171,3 +179,40 @@ class TestTencentCloudSend(TencentCloudCommonMixin, TransactionCase):
         )
         message = owner.message_ids[0]
         self.assertEqual(message.notification_ids.notification_status, "pending")
+
+    def test_composer_mass_send_to_owners(self):
+        template = self.env["sms.template"].create(
+            {
+                "name": "停电通知",
+                "model_id": self.env["ir.model"]._get_id("res.partner"),
+                "body": "尊敬的业主：因供电线路检修，{{ object.function }}将于"
+                "6月1日8:00至6月1日18:00暂停供电，请提前做好准备。给您带来不便，敬请谅解。",
+            }
+        )
+        self.outage.sms_template_ids = template
+        self.owners[:2].function = "3号楼"
+        self.owners[2].function = "5号楼"
+        composer = (
+            self.env["sms.composer"]
+            .with_context(
+                default_res_model="res.partner",
+                default_res_ids=self.owners.ids,
+                default_composition_mode="mass",
+                default_template_id=template.id,
+            )
+            .create({"mass_force_send": True, "mass_keep_log": True})
+        )
+        composer.action_send_sms()
+        self.assertEqual(
+            [
+                (r.json["PhoneNumberSet"], r.json["TemplateParamSet"][1])
+                for r in self.fake.requests
+            ],
+            [
+                (["+8613800138000", "+8613900139001"], "3号楼"),
+                (["+8613700137002"], "5号楼"),
+            ],
+        )
+        sms = self.env["sms.sms"].search([("partner_id", "in", self.owners.ids)])
+        self.assertEqual(set(sms.mapped("state")), {"pending"})
+        self.assertEqual(set(sms.mapped("sms_cn_template_code")), {OUTAGE_ID})
