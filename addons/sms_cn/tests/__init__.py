@@ -1,0 +1,2 @@
+from . import test_sms_cn_templates
+from . import test_sms_cn_send

@@ -1,0 +1,1 @@
+from .tencentcloud_api import TencentCloudSmsClient, sign_tc3
