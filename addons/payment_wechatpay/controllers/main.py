@@ -13,7 +13,8 @@ from odoo.http import request
 
 from odoo.addons.payment import utils as payment_utils
 from odoo.addons.payment.controllers.post_processing import PaymentPostProcessing
-from odoo.addons.payment_wechatpay import const
+
+from .. import const
 
 _logger = logging.getLogger(__name__)
 

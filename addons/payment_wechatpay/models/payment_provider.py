@@ -8,10 +8,10 @@ from urllib.parse import urlencode
 
 import requests
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.payment_wechatpay import const, utils
+from .. import const, utils
 
 _logger = logging.getLogger(__name__)
 
@@ -104,7 +104,7 @@ class PaymentProvider(models.Model):
         ):
             if provider.wechatpay_public_key and not provider.wechatpay_public_key_id:
                 raise ValidationError(
-                    _("WeChat Pay: the public key needs its public key ID.")
+                    self.env._("WeChat Pay: the public key needs its public key ID.")
                 )
             try:
                 if provider.wechatpay_public_key:
@@ -112,7 +112,7 @@ class PaymentProvider(models.Model):
                 utils.load_certificates(provider.wechatpay_platform_certificates)
             except utils.WechatpayCryptoError as error:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "WeChat Pay: the platform certificate or public key "
                         "is not valid."
                     )
@@ -122,10 +122,11 @@ class PaymentProvider(models.Model):
 
     def _compute_feature_support_fields(self):
         """Override of `payment` to enable refunds."""
-        super()._compute_feature_support_fields()
+        res = super()._compute_feature_support_fields()
         self.filtered(lambda p: p.code == "wechatpay").update(
             {"support_refund": "partial"}
         )
+        return res
 
     # === BUSINESS METHODS - PAYMENT FLOW === #
 
@@ -169,7 +170,7 @@ class PaymentProvider(models.Model):
             private_key = utils.load_private_key(self.sudo().wechatpay_mch_private_key)
         except utils.WechatpayCryptoError as error:
             raise ValidationError(
-                _("WeChat Pay: the merchant API private key is not valid.")
+                self.env._("WeChat Pay: the merchant API private key is not valid.")
             ) from error
         headers = {
             "Accept": "application/json",
@@ -197,7 +198,7 @@ class PaymentProvider(models.Model):
                 "WeChat Pay: no answer from the API for %s %s", method, path
             )
             raise ValidationError(
-                _(
+                self.env._(
                     "WeChat Pay: the WeChat Pay server did not answer in time. "
                     "Please try again in a moment."
                 )
@@ -221,7 +222,9 @@ class PaymentProvider(models.Model):
                     path,
                 )
                 raise ValidationError(
-                    _("WeChat Pay: the answer of the server could not be verified.")
+                    self.env._(
+                        "WeChat Pay: the answer of the server could not be verified."
+                    )
                 )
             return json.loads(text) if text else {}
         try:
@@ -236,7 +239,7 @@ class PaymentProvider(models.Model):
             error.get("code"),
         )
         raise WechatpayApiError(
-            _(
+            self.env._(
                 "WeChat Pay refused the request: %(message)s",
                 message=error.get("message") or status,
             ),
@@ -365,7 +368,9 @@ class PaymentProvider(models.Model):
         status, headers, text = self._wechatpay_send("GET", "/v3/certificates")
         if status != 200:
             raise ValidationError(
-                _("WeChat Pay refused the request: %(message)s", message=status)
+                self.env._(
+                    "WeChat Pay refused the request: %(message)s", message=status
+                )
             )
         pems = []
         try:
@@ -382,7 +387,7 @@ class PaymentProvider(models.Model):
             certificates = utils.load_certificates("\n".join(pems))
         except (ValueError, KeyError, TypeError, utils.WechatpayCryptoError) as error:
             raise ValidationError(
-                _(
+                self.env._(
                     "WeChat Pay: the certificates could not be decrypted "
                     "with the APIv3 key."
                 )
@@ -395,7 +400,9 @@ class PaymentProvider(models.Model):
             certificate.public_key(), message, headers.get("Wechatpay-Signature") or ""
         ):
             raise ValidationError(
-                _("WeChat Pay: the answer of the server could not be verified.")
+                self.env._(
+                    "WeChat Pay: the answer of the server could not be verified."
+                )
             )
         self.sudo().wechatpay_platform_certificates = "\n".join(pems)
         return {
@@ -403,7 +410,7 @@ class PaymentProvider(models.Model):
             "tag": "display_notification",
             "params": {
                 "type": "success",
-                "message": _(
+                "message": self.env._(
                     "%(count)s platform certificate(s) downloaded.",
                     count=len(certificates),
                 ),

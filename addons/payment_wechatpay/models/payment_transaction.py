@@ -7,15 +7,16 @@ from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
 
 import pytz
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.tools import SQL, format_amount
 from odoo.tools.misc import hmac as hmac_tool
 
 from odoo.addons.payment import utils as payment_utils
-from odoo.addons.payment_wechatpay import const
-from odoo.addons.payment_wechatpay.models.payment_provider import WechatpayApiError
+
+from .. import const
+from .payment_provider import WechatpayApiError
 
 _logger = logging.getLogger(__name__)
 
@@ -81,7 +82,9 @@ class PaymentTransaction(models.Model):
             data = self._wechatpay_create_order("h5")
             h5_url = data.get("h5_url")
             if not h5_url:
-                raise ValidationError(_("WeChat Pay: the order has no payment link."))
+                raise ValidationError(
+                    self.env._("WeChat Pay: the order has no payment link.")
+                )
             parts = urlsplit(h5_url)
             params = dict(parse_qsl(parts.query))
             params["redirect_url"] = f"{base_url}/payment/status"
@@ -92,7 +95,9 @@ class PaymentTransaction(models.Model):
             }
         data = self._wechatpay_create_order("native")
         if not data.get("code_url"):
-            raise ValidationError(_("WeChat Pay: the order has no payment link."))
+            raise ValidationError(
+                self.env._("WeChat Pay: the order has no payment link.")
+            )
         self.write(
             {"wechatpay_code_url": data["code_url"], "wechatpay_trade_type": "native"}
         )
@@ -213,10 +218,14 @@ class PaymentTransaction(models.Model):
         """
         if resource.get("mchid") != provider.wechatpay_mch_id:
             _logger.warning("WeChat Pay: resource for another merchant refused")
-            raise ValidationError(_("WeChat Pay: the merchant ID does not match."))
+            raise ValidationError(
+                self.env._("WeChat Pay: the merchant ID does not match.")
+            )
         tx = self._get_tx_from_notification_data("wechatpay", resource)
         if tx.provider_id != provider:
-            raise ValidationError(_("WeChat Pay: the merchant ID does not match."))
+            raise ValidationError(
+                self.env._("WeChat Pay: the merchant ID does not match.")
+            )
         tx._wechatpay_apply_resource(resource)
         return tx
 
@@ -251,7 +260,9 @@ class PaymentTransaction(models.Model):
             )
         if len(tx) != 1:
             raise ValidationError(
-                _("WeChat Pay: no transaction found matching reference %s.", reference)
+                self.env._(
+                    "WeChat Pay: no transaction found matching reference %s.", reference
+                )
             )
         return tx
 
@@ -276,7 +287,8 @@ class PaymentTransaction(models.Model):
             SQL(
                 "SELECT id FROM payment_transaction WHERE id IN %s FOR UPDATE",
                 tuple(self.ids),
-            )
+            ),
+            log_exceptions=False,  # a serialization failure here is expected
         )
         self.invalidate_recordset()
 
@@ -311,7 +323,7 @@ class PaymentTransaction(models.Model):
                     currency,
                 )
                 self._set_error(
-                    _(
+                    self.env._(
                         "WeChat Pay reported %(received)s %(currency)s (in fen) "
                         "but the transaction is for %(expected)s.",
                         received=received,
@@ -327,12 +339,14 @@ class PaymentTransaction(models.Model):
             self._set_pending()
         elif trade_state in const.PAYMENT_STATUS_MAPPING["draft"]:
             if fields.Datetime.now() > self._wechatpay_get_expiry():
-                self._set_canceled(_("The WeChat Pay order expired without payment."))
+                self._set_canceled(
+                    self.env._("The WeChat Pay order expired without payment.")
+                )
         elif trade_state in const.PAYMENT_STATUS_MAPPING["cancel"]:
-            self._set_canceled(_("The WeChat Pay order was closed."))
+            self._set_canceled(self.env._("The WeChat Pay order was closed."))
         elif trade_state in const.PAYMENT_STATUS_MAPPING["error"]:
             self._set_error(
-                _(
+                self.env._(
                     "WeChat Pay: %(reason)s",
                     reason=data.get("trade_state_desc") or trade_state,
                 )
@@ -343,7 +357,9 @@ class PaymentTransaction(models.Model):
                 trade_state,
                 self.reference,
             )
-            self._set_error(_("WeChat Pay: unknown payment state %s.", trade_state))
+            self._set_error(
+                self.env._("WeChat Pay: unknown payment state %s.", trade_state)
+            )
 
     def _wechatpay_process_refund(self, data):
         status = data.get("refund_status") or data.get("status")
@@ -361,7 +377,7 @@ class PaymentTransaction(models.Model):
                     refunded,
                 )
                 self._set_error(
-                    _(
+                    self.env._(
                         "WeChat Pay refunded %(received)s (in fen) but the refund "
                         "is for %(expected)s.",
                         received=refunded,
@@ -377,16 +393,16 @@ class PaymentTransaction(models.Model):
         elif status in const.REFUND_STATUS_MAPPING["pending"]:
             self._set_pending()
         elif status in const.REFUND_STATUS_MAPPING["cancel"]:
-            self._set_canceled(_("WeChat Pay closed the refund."))
+            self._set_canceled(self.env._("WeChat Pay closed the refund."))
         elif status in const.REFUND_STATUS_MAPPING["error"]:
             self._set_error(
-                _(
+                self.env._(
                     "WeChat Pay could not pay the refund back; handle it in "
                     "the merchant platform."
                 )
             )
         else:
-            self._set_error(_("WeChat Pay: unknown refund state %s.", status))
+            self._set_error(self.env._("WeChat Pay: unknown refund state %s.", status))
 
     def _wechatpay_post_process_now(self):
         """Create the payment and reconcile the invoices at once.
@@ -434,9 +450,11 @@ class PaymentTransaction(models.Model):
     def _wechatpay_process_not_found(self):
         self._wechatpay_lock()
         if self.operation == "refund":
-            self._set_error(_("WeChat Pay has no record of this refund."))
+            self._set_error(self.env._("WeChat Pay has no record of this refund."))
         elif fields.Datetime.now() > self._wechatpay_get_expiry():
-            self._set_canceled(_("The WeChat Pay order expired without payment."))
+            self._set_canceled(
+                self.env._("The WeChat Pay order expired without payment.")
+            )
         self._wechatpay_post_process_now()
 
     def action_wechatpay_query(self):

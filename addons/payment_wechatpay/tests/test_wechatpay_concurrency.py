@@ -2,26 +2,31 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Identical notifications at the same moment, each in its own database transaction.
 
-Not a TransactionCase: every notification runs on its own cursor through
-`odoo.service.model.retrying`, exactly as Odoo's HTTP dispatcher runs a request
-(commit at the end, replay on a serialization failure). Odoo's test server does
-not serve real-cursor requests while tests run, hence no HTTP here; the route
-itself is tested in test_wechatpay.py. The data is committed first and removed
-at the end.
+Not a TransactionCase: every notification runs on its own cursor and commits,
+and is replayed on a serialization failure, as Odoo's HTTP dispatcher does for a
+request (`odoo.service.model.retrying`; that function and real-cursor HTTP
+requests wait for the registry lock the test runner holds, hence this loop and
+no HTTP here: the route itself is tested in test_wechatpay.py). The data is
+committed first and removed at the end.
 """
 
+import random
 import secrets
 import threading
+import time
+
+from psycopg2 import OperationalError
 
 from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
-from odoo.service.model import retrying
+from odoo.service.model import PG_CONCURRENCY_ERRORS_TO_RETRY
 from odoo.tests import BaseCase, get_db_name, tagged
 
 from odoo.addons.payment_wechatpay.tests import fake_wechatpay
 from odoo.addons.payment_wechatpay.tests.common import APIV3_KEY, APP_ID, MCH_ID
 
 PARALLEL = 4
+MAX_TRIES = 5
 PROVIDER_FIELDS = [
     "state",
     "wechatpay_mch_id",
@@ -89,24 +94,36 @@ class TestWechatpayConcurrentNotifications(BaseCase):
             )
             tx._get_processing_values()  # places the order at the fake
             ids = {"provider": provider.id, "partner": partner.id, "tx": tx.id}
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
         try:
             body, headers = fake.notification(fake.pay(reference))
             barrier = threading.Barrier(PARALLEL)
             answers = []
 
+            replays = []
+
             def notify():
                 barrier.wait()
                 with registry.cursor() as cr:
-                    # The registry object is given: looking it up by name would wait
-                    # for the registry lock that the test runner holds.
-                    cr.transaction = api.Transaction(registry)
-                    env = api.Environment(cr, SUPERUSER_ID, {})
-                    provider = env["payment.provider"].browse(ids["provider"])
-                    status, code, _message = retrying(
-                        lambda: provider._wechatpay_receive_notification(headers, body),
-                        env,
-                    )
+                    for _try in range(MAX_TRIES):
+                        # The registry object is given: looking it up by name would
+                        # wait for the registry lock that the test runner holds.
+                        cr.transaction = api.Transaction(registry)
+                        env = api.Environment(cr, SUPERUSER_ID, {})
+                        provider = env["payment.provider"].browse(ids["provider"])
+                        try:
+                            status, code, _message = (
+                                provider._wechatpay_receive_notification(headers, body)
+                            )
+                            env.flush_all()
+                            cr.commit()  # pylint: disable=invalid-commit
+                            break
+                        except OperationalError as error:
+                            if error.pgcode not in PG_CONCURRENCY_ERRORS_TO_RETRY:
+                                raise
+                            cr.rollback()
+                            replays.append(error.pgcode)
+                            time.sleep(random.uniform(0.0, 0.5))
                 answers.append((status, code))
 
             threads = [threading.Thread(target=notify) for _i in range(PARALLEL)]
@@ -115,6 +132,7 @@ class TestWechatpayConcurrentNotifications(BaseCase):
             for thread in threads:
                 thread.join()
             self.assertEqual(answers, [(200, "SUCCESS")] * PARALLEL)
+            self.assertTrue(replays)  # the notifications did meet on the row lock
             with registry.cursor() as cr:
                 env = api.Environment(cr, SUPERUSER_ID, {})
                 tx = env["payment.transaction"].browse(ids["tx"])
@@ -137,4 +155,4 @@ class TestWechatpayConcurrentNotifications(BaseCase):
                 env["res.partner"].browse(ids["partner"]).unlink()
                 env["payment.provider"].browse(ids["provider"]).write(saved)
                 env.ref("base.CNY").active = cny_was_active
-                cr.commit()
+                cr.commit()  # pylint: disable=invalid-commit
