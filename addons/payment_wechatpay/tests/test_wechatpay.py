@@ -73,7 +73,7 @@ class TestWechatpay(WechatpayCommon, HttpCase):
         )
         self.assertEqual(page.status_code, 200)
         self.assertIn("Scan the QR code with WeChat to pay", page.text)
-        self.assertIn("/report/barcode/?barcode_type=QR", page.text)
+        self.assertIn('src="data:image/png;base64,', page.text)
         self.assertIn(tx.reference, page.text)
         forged = self.url_open(
             f"{const.QR_ROUTE}?reference={tx.reference}&access_token=x"
