@@ -137,7 +137,7 @@ class TestAlipay(AlipayCommon, HttpCase):
         self.assertEqual(payments.amount, 88.88)
         tx._post_process()
         self.assertEqual(len(self._tx_payments(tx)), 1)
-        self.assertIn(invoice.payment_state, ("paid", "in_payment"))
+        self.assertEqual(invoice.payment_state, "paid")
         self.assertEqual(invoice.amount_residual, 0.0)
 
     def test_bad_signature_is_refused_before_anything_is_written(self):
@@ -203,7 +203,7 @@ class TestAlipay(AlipayCommon, HttpCase):
         self.assertEqual(response.status_code, 303)
         self.assertTrue(response.headers["Location"].endswith("/payment/status"))
         self.assertEqual(tx.state, "done")
-        self.assertIn(invoice.payment_state, ("paid", "in_payment"))
+        self.assertEqual(invoice.payment_state, "paid")
 
     def test_forged_return_does_not_query(self):
         _invoice, tx = self._invoice_tx()
@@ -224,7 +224,32 @@ class TestAlipay(AlipayCommon, HttpCase):
             self.env["payment.transaction"]._cron_alipay_query_pending()
         self.assertEqual(tx.state, "done")
         self.assertEqual(len(self._tx_payments(tx)), 1)
-        self.assertIn(invoice.payment_state, ("paid", "in_payment"))
+        self.assertEqual(invoice.payment_state, "paid")
+
+    def test_status_page_asks_alipay_when_notification_is_late(self):
+        invoice = self._create_invoice()
+        invoice._portal_ensure_token()
+        self.make_jsonrpc_request(
+            f"/invoice/transaction/{invoice.id}",
+            {
+                "access_token": invoice.access_token,
+                "provider_id": self.alipay.id,
+                "payment_method_id": self.payment_method_id,
+                "token_id": None,
+                "amount": invoice.amount_total,
+                "flow": "redirect",
+                "tokenization_requested": False,
+                "landing_route": invoice.get_portal_url(),
+                "is_validation": False,
+            },
+        )
+        tx = invoice.transaction_ids
+        self.fake.pay(tx.reference, "88.88")
+        with freeze_time(fields.Datetime.now() + timedelta(minutes=1)):
+            status = self.make_jsonrpc_request("/payment/status/poll", {})
+        self.assertEqual(status["state"], "done")
+        self.assertEqual(len(self._tx_payments(tx)), 1)
+        self.assertEqual(invoice.payment_state, "paid")
 
     def test_unpaid_order_is_cancelled_once_expired(self):
         _invoice, tx = self._invoice_tx()

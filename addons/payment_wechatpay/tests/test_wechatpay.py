@@ -156,7 +156,7 @@ class TestWechatpay(WechatpayCommon, HttpCase):
         # The status page polling afterwards changes nothing.
         tx._post_process()
         self.assertEqual(len(self._tx_payments(tx)), 1)
-        self.assertIn(invoice.payment_state, ("paid", "in_payment"))
+        self.assertEqual(invoice.payment_state, "paid")
         self.assertEqual(invoice.amount_residual, 0.0)
 
     def test_bad_signature_is_refused_before_anything_is_written(self):
@@ -255,7 +255,7 @@ class TestWechatpay(WechatpayCommon, HttpCase):
         )
         self.assertEqual(self._notify(body, headers).status_code, 200)
         self.assertEqual(tx.state, "done")
-        self.assertIn(invoice.payment_state, ("paid", "in_payment"))
+        self.assertEqual(invoice.payment_state, "paid")
 
     # --- queries when the notification never came ---
 
@@ -266,7 +266,33 @@ class TestWechatpay(WechatpayCommon, HttpCase):
             self.env["payment.transaction"]._cron_wechatpay_query_pending()
         self.assertEqual(tx.state, "done")
         self.assertEqual(len(self._tx_payments(tx)), 1)
-        self.assertIn(invoice.payment_state, ("paid", "in_payment"))
+        self.assertEqual(invoice.payment_state, "paid")
+
+    def test_status_page_asks_wechatpay_when_notification_is_late(self):
+        invoice = self._create_invoice()
+        invoice._portal_ensure_token()
+        values = self.make_jsonrpc_request(
+            f"/invoice/transaction/{invoice.id}",
+            {
+                "access_token": invoice.access_token,
+                "provider_id": self.wechatpay.id,
+                "payment_method_id": self.payment_method_id,
+                "token_id": None,
+                "amount": invoice.amount_total,
+                "flow": "redirect",
+                "tokenization_requested": False,
+                "landing_route": invoice.get_portal_url(),
+                "is_validation": False,
+            },
+        )
+        tx = invoice.transaction_ids
+        self.assertIn(const.QR_ROUTE, values["redirect_form_html"])
+        self.fake.pay(tx.reference)
+        with freeze_time(fields.Datetime.now() + timedelta(minutes=1)):
+            status = self.make_jsonrpc_request("/payment/status/poll", {})
+        self.assertEqual(status["state"], "done")
+        self.assertEqual(len(self._tx_payments(tx)), 1)
+        self.assertEqual(invoice.payment_state, "paid")
 
     def test_query_button_and_expired_orders(self):
         _invoice, tx = self._paid_invoice_tx()
