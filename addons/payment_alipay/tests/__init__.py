@@ -1,0 +1,2 @@
+from . import test_alipay
+from . import test_alipay_concurrency

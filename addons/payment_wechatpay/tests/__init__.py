@@ -1,0 +1,2 @@
+from . import test_wechatpay
+from . import test_wechatpay_concurrency
