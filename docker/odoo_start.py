@@ -28,7 +28,8 @@
    (``--prepare-only``: exits instead).
 
 Environment (defaults in brackets):
-  PGHOST [db], PGPORT [5432], PGUSER [odoo], PGPASSWORD [odoo]
+  PGHOST [db], PGPORT [5432], PGUSER [odoo],
+  PGPASSWORD [POSTGRES_PASSWORD, else odoo]
   PROPERTY_DB [property]           the one database this stack serves
   PROPERTY_ADDONS [every addon of PROPERTY_ADDONS_DIR]  comma separated
   PROPERTY_ADDONS_DIR [/opt/property/addons]
@@ -126,7 +127,10 @@ def runtime_config(base_text, env):
     options["db_host"] = env.get("PGHOST", "db")
     options["db_port"] = env.get("PGPORT", "5432")
     options["db_user"] = env.get("PGUSER", "odoo")
-    options["db_password"] = env.get("PGPASSWORD", "odoo")
+    # as the official image's entrypoint: POSTGRES_PASSWORD (docker/.env) too
+    options["db_password"] = env.get("PGPASSWORD") or env.get(
+        "POSTGRES_PASSWORD", "odoo"
+    )
     options["db_name"] = db
     options["dbfilter"] = f"^{re.escape(db)}$"
     if env.get("ODOO_MASTER_PASSWORD"):

@@ -85,3 +85,10 @@ def test_progress_follows_odoo_log():
         "Loading module web (4/50) "
     )
     assert progress.text().startswith("first start: module 4/50 (web), ")
+
+
+def test_database_password_falls_back_to_postgres_password():
+    options = st.runtime_config("", {"POSTGRES_PASSWORD": "from-env-file"})
+    assert options["options"]["db_password"] == "from-env-file"
+    env = {"POSTGRES_PASSWORD": "a", "PGPASSWORD": "b"}
+    assert st.runtime_config("", env)["options"]["db_password"] == "b"
