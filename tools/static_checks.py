@@ -19,6 +19,11 @@ except ImportError:  # pragma: no cover
     _lxml_etree = None
 import xml.etree.ElementTree as ET
 
+try:  # pragma: no cover - depends on the interpreter
+    import tomllib
+except ImportError:  # pragma: no cover - Python 3.10
+    tomllib = None
+
 VERSION_RE = re.compile(r"^18\.0\.\d+\.\d+\.\d+$")
 REQUIRED_KEYS = ("name", "version", "license", "author", "depends", "installable")
 # Folders whose .xml/.csv files are Odoo data files that the manifest must list.
@@ -605,6 +610,107 @@ def check_unsafe_markup(addon, python_trees):
     return findings
 
 
+# --------------------------------------------------------------------------
+# Packaging (issue 17): every addon is a pip-installable package, as OCA 18.0
+# --------------------------------------------------------------------------
+WHOOL_BACKEND = "whool.buildapi"
+PINNED_RE = re.compile(r"^[A-Za-z0-9_.-]+==[0-9][0-9A-Za-z.]*$")
+PYPROJECT_HINT = (
+    "copy addons/property_cs/pyproject.toml (the whool build backend, pinned)"
+)
+
+
+def addon_distribution_name(addon_name):
+    """The wheel's distribution name, as the OCA publishes 18.0 addons."""
+    return f"odoo-addon-{addon_name}"
+
+
+def check_pyproject(addon):
+    """``<addon>/pyproject.toml`` builds the addon with whool (pinned), like the
+    OCA's 18.0 addons: ``pip install ./addons/<addon>`` makes the wheel
+    ``odoo-addon-<addon>`` with its dependencies taken from the manifest."""
+    path = Path(addon) / "pyproject.toml"
+    if not path.is_file():
+        return [Finding(path, 1, f"missing: {PYPROJECT_HINT}")]
+    if tomllib is None:  # pragma: no cover - Python 3.10
+        return []
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(exc))) else 1
+        return [Finding(path, line, f"not valid TOML: {exc}")]
+    findings = []
+    build = data.get("build-system")
+    if not isinstance(build, dict):
+        return [Finding(path, 1, f"no [build-system] table: {PYPROJECT_HINT}")]
+    if build.get("build-backend") != WHOOL_BACKEND:
+        msg = (
+            f"build-backend must be {WHOOL_BACKEND!r}, "
+            f"not {build.get('build-backend')!r}"
+        )
+        findings.append(Finding(path, 1, msg))
+    requires = build.get("requires")
+    if not isinstance(requires, list) or not requires:
+        findings.append(Finding(path, 1, "build-system.requires must list whool"))
+        requires = []
+    names = [re.split(r"[<>=!~\[; ]", str(r), maxsplit=1)[0].lower() for r in requires]
+    if requires and "whool" not in names:
+        findings.append(Finding(path, 1, "build-system.requires must list whool"))
+    for req in requires:
+        if not PINNED_RE.match(str(req).replace(" ", "")):
+            msg = f"build requirement {req!r} is not pinned (name==version)"
+            findings.append(Finding(path, 1, msg))
+    project = data.get("project")
+    if isinstance(project, dict) and "name" in project:
+        expected = addon_distribution_name(Path(addon).name)
+        if _normalize_dist(project["name"]) != _normalize_dist(expected):
+            msg = f"project.name {project['name']!r} must be {expected!r}"
+            findings.append(Finding(path, 1, msg))
+    return findings
+
+
+def _normalize_dist(name):
+    return re.sub(r"[-_.]+", "-", str(name)).lower()
+
+
+def build_requirements(addon):
+    """The pinned build requirements of an addon's pyproject.toml (or None)."""
+    path = Path(addon) / "pyproject.toml"
+    if tomllib is None or not path.is_file():
+        return None
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return None
+    requires = data.get("build-system", {}).get("requires")
+    return (
+        tuple(sorted(str(r) for r in requires)) if isinstance(requires, list) else None
+    )
+
+
+def check_packaging_consistency(addons):
+    """All addons build with the same pinned whool (one bump for all)."""
+    seen = {}
+    for addon in addons:
+        reqs = build_requirements(addon)
+        if reqs is not None:
+            seen.setdefault(reqs, []).append(Path(addon))
+    if len(seen) <= 1:
+        return []
+    common = max(seen, key=lambda reqs: len(seen[reqs]))
+    return [
+        Finding(
+            addon / "pyproject.toml",
+            1,
+            f"build requirements {list(reqs)} differ from the other addons' "
+            f"{list(common)}",
+        )
+        for reqs, paths in seen.items()
+        if reqs != common
+        for addon in paths
+    ]
+
+
 def check_addon(addon):
     addon = Path(addon)
     findings = []
@@ -642,6 +748,7 @@ def check_addon(addon):
     has_translatable = bool(code_files or data_files)
     findings += check_i18n(addon, has_translatable)
     findings += check_tests_init(addon)
+    findings += check_pyproject(addon)
     return findings
 
 
@@ -660,6 +767,7 @@ def main(argv=None):
     findings = []
     for addon in addons:
         findings += check_addon(addon)
+    findings += check_packaging_consistency(addons)
     base = Path.cwd().resolve()
     for finding in findings:
         print(finding.format(base))

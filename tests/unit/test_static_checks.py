@@ -89,6 +89,13 @@ msgstr "一段长文本"
 """
 
 
+PYPROJECT = """\
+[build-system]
+requires = ["whool==1.3.1"]
+build-backend = "whool.buildapi"
+"""
+
+
 def write(base, files):
     for rel, text in files.items():
         path = base / rel
@@ -112,6 +119,7 @@ def addon(tmp_path):
             "i18n/zh_CN.po": PO_OK,
             "tests/__init__.py": "from . import test_demo\n",
             "tests/test_demo.py": "",
+            "pyproject.toml": PYPROJECT,
         },
     )
 
