@@ -185,7 +185,8 @@ class PropertyBilling(models.AbstractModel):
                     exclude_ids=exclude_ids,
                 ),
                 limit,
-            )
+            ),
+            log_exceptions=False,  # a conflict is handled by the run
         )
         return [row[0] for row in self.env.cr.fetchall()]
 
@@ -240,7 +241,8 @@ class PropertyBilling(models.AbstractModel):
                    FOR NO KEY UPDATE OF j SKIP LOCKED
                 """,
                 projects.ids,
-            )
+            ),
+            log_exceptions=False,
         )
         row = self.env.cr.fetchone()
         return projects.browse(row[0]) if row else projects[0]
@@ -497,6 +499,17 @@ class PropertyBilling(models.AbstractModel):
         Move = self.env["account.move"].with_context(**BATCH_CONTEXT)
         moves = Move.with_company(company).create(vals_list)
         moves.action_post()
+        # The units carry the period: a run whose snapshot is older than this
+        # commit fails to lock them (a serialization error on its own lock
+        # query, with no failed insert) and starts again on a fresh snapshot.
+        self.env.cr.execute(
+            SQL(
+                "UPDATE property_unit SET billed_period = %s WHERE id = ANY(%s)",
+                month_start(period),
+                moves.pcs_unit_id.ids,
+            )
+        )
+        units.invalidate_recordset(["billed_period"])
         _logger.info(
             "Property billing %s, %s: %s units, %s invoices",
             company.name,

@@ -198,7 +198,8 @@ class PropertyLateFee(models.Model):
                 "SELECT id FROM account_move WHERE id = ANY(%s) "
                 "FOR NO KEY UPDATE SKIP LOCKED",
                 list(starts),
-            )
+            ),
+            log_exceptions=False,  # a conflict is handled by the run
         )
         sources = self.env["account.move"].browse(r[0] for r in self.env.cr.fetchall())
         sources.fetch(

@@ -106,7 +106,8 @@ class PropertyProject(models.Model):
                 "SELECT id FROM property_project WHERE id = ANY(%s) "
                 "ORDER BY id FOR NO KEY UPDATE",
                 missing.ids,
-            )
+            ),
+            log_exceptions=False,  # a conflict is handled by the billing run
         )
         missing.invalidate_recordset(["fee_journal_id"])
         return missing._create_fee_journals()
