@@ -330,7 +330,7 @@ def main():
     with registry.cursor() as cr:
         env = api.Environment(cr, odoo.SUPERUSER_ID, {})
         t0 = time.perf_counter()
-        data = setup(env.with_context(tracking_disable=True), args.units, args.projects)
+        data = setup(env(context={"tracking_disable": True}), args.units, args.projects)
         cr.commit()
         units = len(data["units"])
         print(f"setup: {units} units in {time.perf_counter() - t0:.0f} s", flush=True)
