@@ -96,7 +96,11 @@ def setup(env, n, projects_count):
     )
     projects = env["property.project"].create(
         [
-            {"name": f"Bench {tag}-{p}", "code": f"B{tag[-2:]}{p}", "company_id": company.id}
+            {
+                "name": f"Bench {tag}-{p}",
+                "code": f"B{tag[-2:]}{p}",
+                "company_id": company.id,
+            }
             for p in range(projects_count)
         ]
     )
@@ -113,10 +117,33 @@ def setup(env, n, projects_count):
         )
         Tariff.create(
             [
-                {"project_id": project.id, "product_id": service.id, "unit_type": "residence", "price": 2.35, "date_from": start},
-                {"project_id": project.id, "product_id": fixed.id, "unit_type": "residence", "price": 15.0, "date_from": start},
-                {"project_id": project.id, "product_id": parking.id, "unit_type": "parking", "price": 120.0, "date_from": start},
-                {"project_id": project.id, "product_id": water.id, "price": 3.45, "date_from": start},
+                {
+                    "project_id": project.id,
+                    "product_id": service.id,
+                    "unit_type": "residence",
+                    "price": 2.35,
+                    "date_from": start,
+                },
+                {
+                    "project_id": project.id,
+                    "product_id": fixed.id,
+                    "unit_type": "residence",
+                    "price": 15.0,
+                    "date_from": start,
+                },
+                {
+                    "project_id": project.id,
+                    "product_id": parking.id,
+                    "unit_type": "parking",
+                    "price": 120.0,
+                    "date_from": start,
+                },
+                {
+                    "project_id": project.id,
+                    "product_id": water.id,
+                    "price": 3.45,
+                    "date_from": start,
+                },
             ]
         )
         share = n // projects_count + (n % projects_count if index == 0 else 0)
@@ -156,7 +183,9 @@ def setup(env, n, projects_count):
             {
                 "unit_id": unit.id,
                 "date_open": start,
-                "ownership_ids": [Command.create({"partner_id": partner.id, "date_start": start})],
+                "ownership_ids": [
+                    Command.create({"partner_id": partner.id, "date_start": start})
+                ],
             }
             for unit, partner in zip(units, partners, strict=True)
         ]
@@ -179,9 +208,9 @@ def prepare_period(env, data, period, round_index, variant):
     units = data["units"]
     n = len(units)
     prorated = units.filtered(lambda u: u.id % 20 == round_index % 20)
-    units.filtered(lambda u: u.billing_date_start > date(2030, 1, 1) and u not in prorated).write(
-        {"billing_date_start": date(2030, 1, 1)}
-    )
+    units.filtered(
+        lambda u: u.billing_date_start > date(2030, 1, 1) and u not in prorated
+    ).write({"billing_date_start": date(2030, 1, 1)})
     prorated.write({"billing_date_start": period + timedelta(days=14)})
     metered = units.filtered(lambda u: u.unit_type == "residence" and u.id % 10 < 3)
     Reading = env["property.meter.reading"]
@@ -231,7 +260,13 @@ def plain_values(env, data, period, readings, payments):
     vals_list = Billing._prepare_invoice_values(units, company, period)
     for vals in vals_list:
         vals["journal_id"] = data["plain_journals"][vals["pcs_project_id"]]
-        for key in ("pcs_unit_id", "pcs_project_id", "pcs_building_id", "pcs_period", "pcs_billing_kind"):
+        for key in (
+            "pcs_unit_id",
+            "pcs_project_id",
+            "pcs_building_id",
+            "pcs_period",
+            "pcs_billing_kind",
+        ):
             vals.pop(key)
         for command in vals["invoice_line_ids"]:
             command[2].pop("pcs_meter_reading_id", None)
@@ -249,7 +284,9 @@ def plain_values(env, data, period, readings, payments):
 # The three ways
 # ----------------------------------------------------------------------
 def run_a(env, data, period, batch):
-    env["property.billing"]._billing_run(data["company"], period, limit=batch, commit=True)
+    env["property.billing"]._billing_run(
+        data["company"], period, limit=batch, commit=True
+    )
 
 
 def run_c(env, data, period, batch):
@@ -319,7 +356,8 @@ class BatchLog:
 
     def batches(self):
         return [
-            (b[0] - a[0], b[1] - a[1]) for a, b in zip(self.marks, self.marks[1:], strict=False)
+            (b[0] - a[0], b[1] - a[1])
+            for a, b in zip(self.marks, self.marks[1:], strict=False)
         ]
 
 
@@ -345,15 +383,25 @@ def main():
         ratios_a, ratios_c, rows = [], [], []
         rounds = 1 if args.once else args.pairs + 1
         for index in range(rounds):
-            order = ("A", "B") if args.once else (("A", "B", "C") if index % 2 == 0 else ("C", "B", "A"))
+            order = (
+                ("A", "B")
+                if args.once
+                else (("A", "B", "C") if index % 2 == 0 else ("C", "B", "A"))
+            )
             result = {}
             for variant in order:
                 readings, payments = prepare_period(env, data, period, index, variant)
                 if variant == "B":
-                    vals_list, credits = plain_values(env, data, period, readings, payments)
+                    vals_list, credits = plain_values(
+                        env, data, period, readings, payments
+                    )
                 cr.commit()
                 env.invalidate_all()
-                profile = cProfile.Profile() if args.profile == variant and index == 1 else None
+                profile = (
+                    cProfile.Profile()
+                    if args.profile == variant and index == 1
+                    else None
+                )
                 log = BatchLog(env)
                 with benchlib.Timer(cr) as timer, log:
                     if profile:
@@ -371,22 +419,29 @@ def main():
                 result[variant] = (timer.seconds, timer.queries, count, log.batches())
                 if profile:
                     out = io.StringIO()
-                    pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(30)
+                    pstats.Stats(profile, stream=out).sort_stats(
+                        "cumulative"
+                    ).print_stats(30)
                     print(out.getvalue())
                 period = add_month(period)
             a_s, a_q, a_count, a_batches = result["A"]
             b_s, b_q, b_count, _b = result["B"]
+            warm = " (warm-up)" if index == 0 and not args.once else ""
+            a_n, b_n = max(a_count[0], 1), max(b_count[0], 1)
             line = (
-                f"round {index}{' (warm-up)' if index == 0 and not args.once else ''}: "
-                f"A {a_s:.1f} s ({a_count[0] / a_s:.1f}/s, {a_q / max(a_count[0], 1):.1f} q/inv)"
-                f", B {b_s:.1f} s ({b_count[0] / b_s:.1f}/s, {b_q / max(b_count[0], 1):.1f} q/inv)"
+                f"round {index}{warm}: "
+                f"A {a_s:.1f} s ({a_count[0] / a_s:.1f}/s, {a_q / a_n:.1f} q/inv)"
+                f", B {b_s:.1f} s ({b_count[0] / b_s:.1f}/s, {b_q / b_n:.1f} q/inv)"
                 f", A/B {a_s / b_s:.3f}"
             )
             if "C" in result:
                 c_s, c_q, c_count, _c = result["C"]
-                line += f", C {c_s:.1f} s ({c_q / max(c_count[0], 1):.1f} q/inv), C/B {c_s / b_s:.3f}"
+                c_n = max(c_count[0], 1)
+                line += f", C {c_s:.1f} s ({c_q / c_n:.1f} q/inv), C/B {c_s / b_s:.3f}"
             same = a_count == b_count
-            line += f"; same invoices: {'yes' if same else f'NO A {a_count} B {b_count}'}"
+            line += (
+                f"; same invoices: {'yes' if same else f'NO A {a_count} B {b_count}'}"
+            )
             print(line, f"[{benchlib.load()}]", flush=True)
             if index or args.once:
                 ratios_a.append(a_s / b_s)
@@ -396,7 +451,8 @@ def main():
         print(benchlib.ratio_line("A/B billing run / plain Odoo", ratios_a))
         if ratios_c:
             print(benchlib.ratio_line("C/B scheduled action / plain Odoo", ratios_c))
-        batches = [b for r in rows for b in r["A"][3][1:]]  # without each run's first
+        # without each run's first batch
+        batches = [b for r in rows for b in r["A"][3][1:]]
         if batches:
             tenth = max(len(rows[-1]["A"][3]) // 10, 1)
             last_run = rows[-1]["A"][3]
@@ -405,7 +461,8 @@ def main():
                 f"run's batches (last round): first {len(first)}: "
                 f"{sum(b[0] for b in first) / len(first):.2f} s and "
                 f"{sum(b[1] for b in first) / len(first):.0f} queries each; "
-                f"last {len(last)}: {sum(b[0] for b in last) / max(len(last), 1):.2f} s "
+                f"last {len(last)}: "
+                f"{sum(b[0] for b in last) / max(len(last), 1):.2f} s "
                 f"and {sum(b[1] for b in last) / max(len(last), 1):.0f} queries each"
             )
         print(f"end: {benchlib.load()}")

@@ -121,7 +121,11 @@ def _bill(env, data, batch, late_fees=False):
     company = env["res.company"].browse(data["company"])
     if late_fees:
         return env["property.late.fee"]._late_fee_run(
-            company, LATE_FEE_DAY, limit=batch, commit=True, project_ids=data["projects"]
+            company,
+            LATE_FEE_DAY,
+            limit=batch,
+            commit=True,
+            project_ids=data["projects"],
         )
     return len(
         env["property.billing"]._billing_run(

@@ -156,7 +156,9 @@ def watermarks(cr):
 def reset(env, ids, marks, upgraded):
     """Put the data back as before the run (not timed)."""
     cr = env.cr
-    cr.execute("DELETE FROM property_ticket_escalation WHERE ticket_id = ANY(%s)", [ids])
+    cr.execute(
+        "DELETE FROM property_ticket_escalation WHERE ticket_id = ANY(%s)", [ids]
+    )
     for table, mark in marks.items():
         cr.execute(f"DELETE FROM {table} WHERE id > %s", [mark])  # noqa: S608
     if upgraded:
@@ -215,7 +217,9 @@ def main():
         t0 = time.perf_counter()
         ids, _manager = setup(env, args.tickets, args.projects)
         cr.commit()
-        print(f"setup: {len(ids)} tickets in {time.perf_counter() - t0:.0f} s", flush=True)
+        print(
+            f"setup: {len(ids)} tickets in {time.perf_counter() - t0:.0f} s", flush=True
+        )
         benchlib.header(
             "escalation job (A) vs markers and notes in batch (B)",
             tickets=len(ids),
@@ -223,9 +227,7 @@ def main():
             batch=args.batch,
             pairs=args.pairs,
         )
-        upgraded = [
-            i for n, i in enumerate(ids) if MIX[n % len(MIX)][2] > 30 * 24 * 60
-        ]
+        upgraded = [i for n, i in enumerate(ids) if MIX[n % len(MIX)][2] > 30 * 24 * 60]
         rows, notes, ratios = None, {}, []
         for index, (first, second) in enumerate(benchlib.order(args.pairs + 1)):
             times = {}
@@ -256,7 +258,8 @@ def main():
                         digests = cr.fetchone()[0]
                         if rows is None:
                             cr.execute(
-                                "SELECT ticket_id, kind FROM property_ticket_escalation "
+                                "SELECT ticket_id, kind "
+                                "FROM property_ticket_escalation "
                                 "WHERE ticket_id = ANY(%s) ORDER BY id",
                                 [ids],
                             )
@@ -270,14 +273,21 @@ def main():
                             for res_id, body in cr.fetchall():
                                 by_ticket.setdefault(res_id, []).append(body)
                             for ticket_id, kind in rows:
-                                if kind in ("auto_major", "director", "general_manager"):
+                                if kind in (
+                                    "auto_major",
+                                    "director",
+                                    "general_manager",
+                                ):
                                     notes[ticket_id, kind] = by_ticket[ticket_id].pop(0)
-                    notified = kinds.get("director", 0) + kinds.get("general_manager", 0)
+                    notified = kinds.get("director", 0) + kinds.get(
+                        "general_manager", 0
+                    )
                     total = sum(kinds.values())
                     line = (
                         f"pair {index}{' (warm-up)' if index == 0 else ''} {run}: "
                         f"{timer.seconds:.1f} s, {total} escalations {kinds}, "
-                        f"{timer.queries} queries = {timer.queries / max(total, 1):.2f} "
+                        f"{timer.queries} queries = "
+                        f"{timer.queries / max(total, 1):.2f} "
                         f"per escalation"
                     )
                     if run == "A":

@@ -67,5 +67,7 @@ class Timer:
 
 
 def header(title, **sizes):
-    details = ", ".join(f"{key.replace('_', ' ')} {value}" for key, value in sizes.items())
+    details = ", ".join(
+        f"{key.replace('_', ' ')} {value}" for key, value in sizes.items()
+    )
     print(f"== {title} ({details}); {load()}", flush=True)

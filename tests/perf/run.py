@@ -43,10 +43,18 @@ def free_port():
 
 
 def odoo_python():
-    candidates = [os.environ.get("ODOO_PYTHON"), shutil.which("python3"), "/usr/bin/python3"]
+    candidates = [
+        os.environ.get("ODOO_PYTHON"),
+        shutil.which("python3"),
+        "/usr/bin/python3",
+    ]
     for python in filter(None, candidates):
         ok = subprocess.run(
-            [python, "-c", "import odoo.release as r, sys; sys.exit(r.version_info[0] != 18)"],
+            [
+                python,
+                "-c",
+                "import odoo.release as r, sys; sys.exit(r.version_info[0] != 18)",
+            ],
             capture_output=True,
         )
         if ok.returncode == 0:
@@ -59,7 +67,8 @@ def core_addons(python):
         "import os, odoo\n"
         "dirs = []\n"
         "for p in odoo.__path__:\n"
-        "    for d in (os.path.join(p, 'addons'), os.path.join(os.path.dirname(p), 'addons')):\n"
+        "    for d in (os.path.join(p, 'addons'),\n"
+        "              os.path.join(os.path.dirname(p), 'addons')):\n"
         "        if os.path.isfile(os.path.join(d, 'base', '__manifest__.py')):\n"
         "            dirs.append(os.path.realpath(d))\n"
         "print(','.join(dict.fromkeys(dirs)))\n"
@@ -137,7 +146,16 @@ def main():
             binaries = pg_bin()
             subprocess.run(
                 as_postgres(
-                    [f"{binaries}/initdb", "-D", pgdata, "--auth=trust", "-U", "odoo", "-E", "UTF8"]
+                    [
+                        f"{binaries}/initdb",
+                        "-D",
+                        pgdata,
+                        "--auth=trust",
+                        "-U",
+                        "odoo",
+                        "-E",
+                        "UTF8",
+                    ]
                 ),
                 check=True,
                 capture_output=True,
@@ -145,8 +163,16 @@ def main():
             subprocess.run(
                 as_postgres(
                     [
-                        f"{binaries}/pg_ctl", "-D", pgdata, "-l", f"{work}/postgres.log",
-                        "-w", "-t", "60", "start", "-o",
+                        f"{binaries}/pg_ctl",
+                        "-D",
+                        pgdata,
+                        "-l",
+                        f"{work}/postgres.log",
+                        "-w",
+                        "-t",
+                        "60",
+                        "start",
+                        "-o",
                         f"-h {host} -p {port} -k {work}/sock -F "
                         "-c full_page_writes=off -c synchronous_commit=off "
                         "-c max_connections=100",
@@ -167,8 +193,16 @@ def main():
         print(f"Installing {ADDONS} without demo data into {database} ...", flush=True)
         install = subprocess.run(
             [
-                *odoo_bin(python), "-c", conf, "-d", database, "-i", ADDONS,
-                "--without-demo=all", "--stop-after-init", "--log-level=warn",
+                *odoo_bin(python),
+                "-c",
+                conf,
+                "-d",
+                database,
+                "-i",
+                ADDONS,
+                "--without-demo=all",
+                "--stop-after-init",
+                "--log-level=warn",
                 f"--http-port={free_port()}",
             ],
             capture_output=True,
@@ -177,17 +211,22 @@ def main():
         if install.returncode:
             print(install.stdout[-3000:], install.stderr[-3000:])
             return install.returncode
-        result = subprocess.run([python, bench, "-c", conf, "-d", database, *args.options])
+        result = subprocess.run(
+            [python, bench, "-c", conf, "-d", database, *args.options]
+        )
         if args.keep:
             print(f"--keep: database {database} on {host}:{port}, Odoo config {conf}")
             if pgdata:
-                print(f"        stop: {' '.join(as_postgres([pg_bin() + '/pg_ctl', '-D', pgdata, 'stop']))}")
+                stop = as_postgres([pg_bin() + "/pg_ctl", "-D", pgdata, "stop"])
+                print(f"        stop: {' '.join(stop)}")
         return result.returncode
     finally:
         if not args.keep:
             if pgdata:
                 subprocess.run(
-                    as_postgres([f"{pg_bin()}/pg_ctl", "-D", pgdata, "-m", "immediate", "stop"]),
+                    as_postgres(
+                        [f"{pg_bin()}/pg_ctl", "-D", pgdata, "-m", "immediate", "stop"]
+                    ),
                     capture_output=True,
                 )
             shutil.rmtree(work, ignore_errors=True)

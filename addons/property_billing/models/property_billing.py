@@ -545,7 +545,9 @@ class PropertyBilling(models.AbstractModel):
         while True:
             try:
                 with self.env.cr.savepoint():
-                    walk = {key: set(v) if key is None else v for key, v in walked.items()}
+                    walk = {
+                        key: set(v) if key is None else v for key, v in walked.items()
+                    }
                     unit_ids = self._billing_due_units(
                         company, period, limit, project_ids, building_ids, walk
                     )

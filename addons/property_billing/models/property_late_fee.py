@@ -338,9 +338,7 @@ class PropertyLateFee(models.Model):
         return self.sudo().create(accruals).sudo(False)
 
     @api.model
-    def _late_fee_run(
-        self, company, as_of, limit=500, commit=False, project_ids=None
-    ):
+    def _late_fee_run(self, company, as_of, limit=500, commit=False, project_ids=None):
         """Accrue and invoice the late fees up to the day before ``as_of``,
         batch after batch in id order (keyset), each batch in a savepoint
         (committed when ``commit``); returns the number of invoices examined.

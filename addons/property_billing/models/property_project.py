@@ -16,7 +16,6 @@ class PropertyProject(models.Model):
     )
     fee_journal_id = fields.Many2one(
         "account.journal",
-        string="Fee Journal",
         copy=False,
         check_company=True,
         domain="[('type', '=', 'sale'), ('company_id', '=', company_id)]",
@@ -51,8 +50,10 @@ class PropertyProject(models.Model):
         projects = self.filtered(lambda p: not p.fee_journal_id and p.company_id)
         if not projects:
             return projects
-        Journal = self.env["account.journal"].sudo().with_context(
-            mail_create_nolog=True, active_test=False
+        Journal = (
+            self.env["account.journal"]
+            .sudo()
+            .with_context(mail_create_nolog=True, active_test=False)
         )
         done = self.browse()
         for company in projects.company_id:
@@ -90,7 +91,9 @@ class PropertyProject(models.Model):
         self.ensure_one()
         if not self.fee_journal_id:
             self._fee_journals_locked()
-        return self.sudo().fee_journal_id.sudo(False) or self.company_id._pcs_fee_journal()
+        return (
+            self.sudo().fee_journal_id.sudo(False) or self.company_id._pcs_fee_journal()
+        )
 
     def _fee_journals_locked(self):
         """Create the missing fee journals of ``self`` under a lock of the

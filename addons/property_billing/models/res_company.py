@@ -85,9 +85,9 @@ class ResCompany(models.Model):
             ):
                 continue
             company._pcs_fee_journal()
-            self.env["property.project"].sudo().with_context(
-                active_test=False
-            ).search([("company_id", "=", company.id)])._create_fee_journals()
+            self.env["property.project"].sudo().with_context(active_test=False).search(
+                [("company_id", "=", company.id)]
+            )._create_fee_journals()
 
     def _pcs_fee_journal(self):
         """Return the company's "Property Fees" sales journal (code PROP),

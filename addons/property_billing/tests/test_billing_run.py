@@ -183,8 +183,12 @@ class TestBillingRun(PropertyBillingTestCommon):
         self.assertEqual((journal_a.type, journal_a.code), ("sale", "PA"))
         self.assertIn("Project A", journal_a.name)
         # a new project gets its journal at once; a taken code is not reused
-        project = self.env["property.project"].sudo().create(
-            {"name": "Project PA2", "code": "pa", "company_id": self.company.id}
+        project = (
+            self.env["property.project"]
+            .sudo()
+            .create(
+                {"name": "Project PA2", "code": "pa", "company_id": self.company.id}
+            )
         )
         self.assertEqual(project.fee_journal_id.code, "FPA")
         self.Tariff.create(
@@ -267,7 +271,9 @@ class TestBillingRun(PropertyBillingTestCommon):
 
         with (
             patch.object(type(self.Billing), "_billing_invoice_units", colliding),
-            mute_logger("odoo.sql_db", "odoo.addons.property_billing.models.property_billing"),
+            mute_logger(
+                "odoo.sql_db", "odoo.addons.property_billing.models.property_billing"
+            ),
             self.assertRaisesRegex(UserError, "Another billing run"),
         ):
             self.Billing._billing_run(self.company, PERIOD, limit=5)

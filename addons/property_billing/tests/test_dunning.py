@@ -25,7 +25,7 @@ class TestDunning(PropertyBillingTestCommon):
         cls.reason.team_id = cls.team
 
     def test_refresh_call_list_button(self):
-        """"Refresh Call List" on a saved run (a new request: nothing in the
+        """ "Refresh Call List" on a saved run (a new request: nothing in the
         cache) lists every owner in arrears, once."""
         run = self.env["property.dunning.run"].create(
             {"company_id": self.company.id, "period": date(2026, 4, 1)}

@@ -814,7 +814,6 @@ class HelpdeskTicket(models.Model):
         lang = partner.lang or self.env.lang or "en_US"
         tz = partner.tz or items[0][1].company_id.partner_id.tz or "UTC"
         local = self.with_context(lang=lang, tz=tz)
-        _ = local.env._
 
         def when(moment):
             if not moment:
@@ -830,7 +829,7 @@ class HelpdeskTicket(models.Model):
                 if name
             )
             if kind == "director":
-                what = _(
+                what = local.env._(
                     "registered %(registered)s; to handle within %(minutes)s "
                     "minutes (by %(deadline)s)",
                     registered=when(ticket.pcs_registered_at),
@@ -838,12 +837,13 @@ class HelpdeskTicket(models.Model):
                     deadline=when(ticket.pcs_escalation_deadline),
                 )
             else:
-                what = _(
+                what = local.env._(
                     "registered %(registered)s; to handle today",
                     registered=when(ticket.pcs_registered_at),
                 )
-            url = "{}/mail/view?model={}&res_id={}".format(
-                ticket.get_base_url(), ticket._name, ticket.id
+            url = (
+                f"{ticket.get_base_url()}/mail/view"
+                f"?model={ticket._name}&res_id={ticket.id}"
             )
             return Markup('<li><a href="%s">%s</a> (%s): %s</li>') % (
                 url,
@@ -855,7 +855,7 @@ class HelpdeskTicket(models.Model):
         sections = (
             (
                 "director",
-                _(
+                local.env._(
                     "Important complaints for you, the service-centre director "
                     "(%(count)s):",
                     count=sum(1 for item in items if item[0] == "director"),
@@ -863,7 +863,7 @@ class HelpdeskTicket(models.Model):
             ),
             (
                 "general_manager",
-                _(
+                local.env._(
                     "Major complaints for you, the general manager (%(count)s):",
                     count=sum(1 for item in items if item[0] == "general_manager"),
                 ),
@@ -875,7 +875,9 @@ class HelpdeskTicket(models.Model):
             for kind, title in sections
             if any(item[0] == kind for item in items)
         )
-        subject = _("Complaints escalated to you: %(count)s to handle", count=len(items))
+        subject = local.env._(
+            "Complaints escalated to you: %(count)s to handle", count=len(items)
+        )
         return subject, body
 
     def _pcs_escalate(self, kind):

@@ -96,4 +96,3 @@ class PropertyTicketEscalation(models.Model):
                 )
         self.write({"digest_pending": False})
         return per_partner
-

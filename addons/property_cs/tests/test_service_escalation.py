@@ -25,7 +25,7 @@ class TestServiceEscalation(PropertyTestCommon):
 
     def _listed(self, user, ticket):
         """How many times ``ticket`` is listed in the digests of ``user``."""
-        link = f"res_id={ticket.id}\""
+        link = f'res_id={ticket.id}"'
         return sum(str(message.body).count(link) for message in self._digests(user))
 
     def _messages_to(self, ticket, partner):
@@ -173,7 +173,9 @@ class TestServiceEscalation(PropertyTestCommon):
         )
         self.director.lang = "zh_CN"
         with freeze_time("2026-03-02 02:00:00"):
-            ticket = self._ticket(pcs_category="complaint", pcs_complaint_level="important")
+            ticket = self._ticket(
+                pcs_category="complaint", pcs_complaint_level="important"
+            )
             self.Ticket._cron_pcs_escalate()
         digest = self._digests(self.director)
         self.assertEqual(len(digest), 1)
