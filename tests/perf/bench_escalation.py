@@ -167,6 +167,14 @@ def reset(env, ids, marks, upgraded):
             "pcs_level_upgraded = FALSE WHERE id = ANY(%s)",
             [upgraded],
         )
+        # The deadlines are stored computed fields of the level: the SQL
+        # update above does not recompute them (the upgrade deadline would
+        # stay empty and the next run would not upgrade these complaints).
+        env.invalidate_all()
+        tickets = env["helpdesk.ticket"].browse(upgraded)
+        for name in ("pcs_escalation_deadline", "pcs_upgrade_deadline"):
+            env.add_to_compute(tickets._fields[name], tickets)
+        env.flush_all()
     env.invalidate_all()
     env.registry.clear_cache()
     cr.commit()
