@@ -4,7 +4,7 @@
     "name": "Property Billing",
     "summary": "Property fees in Odoo Accounting: tariffs, meter readings, monthly "
     "billing run, late fees (滞纳金), dunning (催缴) and statements (对账单)",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Property",
     "license": "AGPL-3",
     "author": "Property CS Contributors",
@@ -58,5 +58,6 @@
     "demo": [
         "demo/property_billing_demo.xml",
     ],
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }

@@ -70,6 +70,17 @@ class AccountMove(models.Model):
                 """
             )
         )
+        # Where a billing run resumes: the last unit billed for a project and
+        # period is one backward index scan (keyset walk of the units).
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE INDEX IF NOT EXISTS account_move_pcs_project_period_idx
+                    ON account_move (pcs_project_id, pcs_period, pcs_unit_id)
+                 WHERE pcs_billing_kind = 'fee' AND state != 'cancel'
+                """
+            )
+        )
         # A paid repair is invoiced once: guaranteed by the database.
         self.env.cr.execute(
             SQL(

@@ -120,9 +120,12 @@ class PropertyDunningRun(models.Model):
         """Stage 1: one call line per owner and unit with arrears (one query,
         one create)."""
         for run in self:
+            # Read the lines first: reading them may query the database, and
+            # a query between execute and fetchall replaces the result.
+            existing = {(line.partner_id.id, line.unit_id.id) for line in run.line_ids}
             self.env.flush_all()
             self.env.cr.execute(run._arrears_sql())
-            existing = {(line.partner_id.id, line.unit_id.id) for line in run.line_ids}
+            rows = self.env.cr.fetchall()
             self.env["property.dunning.line"].create(
                 [
                     {
@@ -141,7 +144,7 @@ class PropertyDunningRun(models.Model):
                         principal,
                         late_fee,
                         oldest,
-                    ) in self.env.cr.fetchall()
+                    ) in rows
                     if (partner_id, unit_id) not in existing
                 ]
             )

@@ -4,12 +4,11 @@ import functools
 import logging
 from datetime import timedelta
 
-from psycopg2 import errors
-
 from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from .property_billing import BATCH_CONTEXT
+from .property_billing import BATCH_CONTEXT, CONFLICT_ERRORS, MAX_CONFLICTS
 
 _logger = logging.getLogger(__name__)
 
@@ -62,6 +61,18 @@ class PropertyLateFee(models.Model):
         ("dates_ordered", "CHECK(date_to >= date_from)", "Invalid accrual span."),
     ]
 
+    def init(self):
+        # Where the scheduled run resumes: the last invoice accrued up to a
+        # day is one index scan.
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE INDEX IF NOT EXISTS property_late_fee_company_date_to_idx
+                    ON property_late_fee (company_id, date_to, source_move_id)
+                """
+            )
+        )
+
     # ------------------------------------------------------------------
     # Computation
     # ------------------------------------------------------------------
@@ -85,7 +96,10 @@ class PropertyLateFee(models.Model):
         return result
 
     @api.model
-    def _candidate_sql(self, company, until, limit):
+    def _candidate_sql(self, company, until, limit, after_id=0, project_ids=None):
+        """Overdue invoices of ``company`` (of ``project_ids`` if given) with
+        late fees to accrue up to ``until``, in id order from ``after_id``
+        (keyset), with the first day to accrue."""
         grace = company.pcs_late_fee_grace_days
         return SQL(
             """
@@ -94,6 +108,8 @@ class PropertyLateFee(models.Model):
               FROM account_move m
               LEFT JOIN property_late_fee f ON f.source_move_id = m.id
              WHERE m.company_id = %(company)s
+               AND m.id > %(after)s
+               %(projects)s
                AND m.move_type = 'out_invoice'
                AND m.state = 'posted'
                AND m.pcs_billing_kind = 'fee'
@@ -109,25 +125,63 @@ class PropertyLateFee(models.Model):
             grace=grace,
             until=until,
             limit=limit,
+            after=after_id or 0,
+            projects=SQL("AND m.pcs_project_id = ANY(%s)", list(project_ids))
+            if project_ids
+            else SQL(),
         )
 
     @api.model
-    def _late_fee_run_batch(self, company, as_of, limit=500):
+    def _late_fee_run_batch(
+        self, company, as_of, limit=500, after_id=0, project_ids=None
+    ):
         """Accrue late fees up to the day before ``as_of`` on one batch of
-        overdue invoices and invoice them; return the number of invoices
-        examined."""
+        overdue invoices (ids above ``after_id``) and invoice them; return the
+        ids of the invoices examined."""
         until = as_of - timedelta(days=1)
-        return self._late_fee_accrue(
-            company, as_of, dict(self._late_fee_candidates(company, until, limit))
+        starts = dict(
+            self._late_fee_candidates(company, until, limit, after_id, project_ids)
         )
+        self._late_fee_accrue(company, as_of, starts)
+        return list(starts)
 
     @api.model
-    def _late_fee_candidates(self, company, until, limit):
+    def _late_fee_candidates(
+        self, company, until, limit, after_id=None, project_ids=None
+    ):
         """(overdue invoice id, first day to accrue) of the invoices with late
-        fees to accrue up to ``until``: ``limit`` of them, or all (``None``)."""
+        fees to accrue up to ``until``: ``limit`` of them, or all (``None``).
+
+        Without ``after_id`` (the scheduled job, one batch per transaction)
+        the walk resumes after the last invoice accrued up to ``until`` (one
+        index scan), and starts again from the lowest id when that leaves
+        room (invoices skipped while a parallel run held them)."""
         self.env.flush_all()
-        self.env.cr.execute(self._candidate_sql(company, until, limit or 10**9))
-        return self.env.cr.fetchall()
+        if after_id is not None:
+            self.env.cr.execute(
+                self._candidate_sql(
+                    company, until, limit or 10**9, after_id, project_ids
+                )
+            )
+            return self.env.cr.fetchall()
+        if limit is None:
+            self.env.cr.execute(self._candidate_sql(company, until, 10**9))
+            return self.env.cr.fetchall()
+        self.env.cr.execute(
+            SQL(
+                "SELECT MAX(source_move_id) FROM property_late_fee "
+                "WHERE company_id = %s AND date_to = %s",
+                company.id,
+                until,
+            )
+        )
+        last = self.env.cr.fetchone()[0] or 0
+        self.env.cr.execute(self._candidate_sql(company, until, limit, last))
+        rows = self.env.cr.fetchall()
+        if last and len(rows) < limit:
+            self.env.cr.execute(self._candidate_sql(company, until, limit - len(rows)))
+            rows += [row for row in self.env.cr.fetchall() if row[0] <= last]
+        return rows
 
     @api.model
     def _late_fee_accrue(self, company, as_of, starts):
@@ -144,7 +198,8 @@ class PropertyLateFee(models.Model):
                 "SELECT id FROM account_move WHERE id = ANY(%s) "
                 "FOR NO KEY UPDATE SKIP LOCKED",
                 list(starts),
-            )
+            ),
+            log_exceptions=False,  # a conflict is handled by the run
         )
         sources = self.env["account.move"].browse(r[0] for r in self.env.cr.fetchall())
         sources.fetch(
@@ -216,7 +271,11 @@ class PropertyLateFee(models.Model):
     @api.model
     def _invoice_accruals(self, company, accruals, as_of):
         product = self.env.ref("property_billing.product_late_fee")
-        journal = company._pcs_fee_journal()
+        Project = self.env["property.project"]
+        journals = {
+            project.id: project._fee_journal()
+            for project in Project.browse({a["project_id"] for a in accruals} - {False})
+        }
         groups = {}
         for accrual in accruals:
             if company.currency_id.is_zero(accrual["amount"]):
@@ -232,7 +291,10 @@ class PropertyLateFee(models.Model):
                 {
                     "move_type": "out_invoice",
                     "company_id": company.id,
-                    "journal_id": journal.id,
+                    "journal_id": (
+                        journals.get(items[0]["project_id"])
+                        or company._pcs_fee_journal()
+                    ).id,
                     "partner_id": partner_id,
                     "invoice_date": as_of,
                     "date": as_of,
@@ -276,17 +338,52 @@ class PropertyLateFee(models.Model):
         return self.sudo().create(accruals).sudo(False)
 
     @api.model
-    def _late_fee_run(self, company, as_of, limit=500):
-        total = 0
+    def _late_fee_run(self, company, as_of, limit=500, commit=False, project_ids=None):
+        """Accrue and invoice the late fees up to the day before ``as_of``,
+        batch after batch in id order (keyset), each batch in a savepoint
+        (committed when ``commit``); returns the number of invoices examined.
+
+        A batch that collides with a parallel run (unique accrual, or a row
+        changed after this transaction's snapshot) is rolled back: with
+        ``commit`` the run goes on in a new transaction (at most
+        ``MAX_CONFLICTS`` times in a row), otherwise it stops with a
+        ``UserError``; it is never retried in the same snapshot."""
+        total, after_id, conflicts = 0, 0, 0
         while True:
             try:
                 with self.env.cr.savepoint():
-                    count = self._late_fee_run_batch(company, as_of, limit)
-            except errors.UniqueViolation:
+                    examined = self._late_fee_run_batch(
+                        company, as_of, limit, after_id, project_ids
+                    )
+            except CONFLICT_ERRORS as error:
+                conflicts += 1
+                _logger.warning(
+                    "Property late fees %s, %s: a batch collided with another run "
+                    "(%s)",
+                    company.name,
+                    as_of,
+                    error.pgcode,
+                )
+                if not commit or conflicts > MAX_CONFLICTS:
+                    raise UserError(
+                        self.env._(
+                            "Another late-fee run is accruing late fees of "
+                            "%(company)s at the same time. This run examined "
+                            "%(count)s overdue invoices and stopped; start it "
+                            "again once the other has finished.",
+                            company=company.name,
+                            count=total,
+                        )
+                    ) from error
+                self.env.cr.rollback()
                 continue
-            if not count:
+            if not examined:
                 return total
-            total += count
+            conflicts = 0
+            after_id = max(examined)
+            total += len(examined)
+            if commit:
+                self.env.cr.commit()  # pylint: disable=invalid-commit
 
     @api.model
     def _cron_late_fee(self, as_of=None, limit=500):
@@ -306,7 +403,14 @@ class PropertyLateFee(models.Model):
                     self.with_company(company)._late_fee_accrue(
                         company, as_of, dict(candidates)
                     )
-            except errors.UniqueViolation:
-                _logger.info("Property late fees: concurrent run detected")
+            except CONFLICT_ERRORS as error:
+                _logger.warning(
+                    "Property late fees %s, %s: %s invoices collided with another "
+                    "run (%s); the next call takes what is left",
+                    company.name,
+                    as_of,
+                    len(candidates),
+                    error.pgcode,
+                )
 
         return self.env["ir.cron"]._pcs_run_batch(self, todo, accrue, limit=limit)

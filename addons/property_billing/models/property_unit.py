@@ -33,6 +33,12 @@ class PropertyUnit(models.Model):
         help="Fees are billed from this date (the handover date by default); a "
         "first period starting later is prorated by days.",
     )
+    billed_period = fields.Date(
+        string="Last Billed Period",
+        readonly=True,
+        copy=False,
+        help="First day of the last month the billing run billed this unit for.",
+    )
     property_invoice_ids = fields.One2many(
         "account.move", "pcs_unit_id", string="Fee Invoices"
     )

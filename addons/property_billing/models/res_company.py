@@ -73,6 +73,22 @@ class ResCompany(models.Model):
         self.sudo().pcs_deposit_account_id = account
         return account.sudo(False)
 
+    def _pcs_create_fee_journals(self):
+        """Create the fee journals of these companies that have a chart of
+        accounts: the company's "Property Fees" journal and one per project
+        (at install, upgrade and when a chart of accounts is loaded, so that
+        billing runs never race to create them)."""
+        Journal = self.env["account.journal"].sudo()
+        for company in self:
+            if not Journal.search_count(
+                [("company_id", "=", company.id), ("type", "=", "sale")], limit=1
+            ):
+                continue
+            company._pcs_fee_journal()
+            self.env["property.project"].sudo().with_context(active_test=False).search(
+                [("company_id", "=", company.id)]
+            )._create_fee_journals()
+
     def _pcs_fee_journal(self):
         """Return the company's "Property Fees" sales journal (code PROP),
         creating it when missing, so that fee posting never holds the sequence
@@ -87,7 +103,7 @@ class ResCompany(models.Model):
         sale_journal = Journal.search(
             [("company_id", "=", self.id), ("type", "=", "sale")], limit=1
         )
-        journal = Journal.create(
+        journal = Journal.with_context(mail_create_nolog=True).create(
             {
                 "name": self.env._("Property Fees"),
                 "code": "PROP",

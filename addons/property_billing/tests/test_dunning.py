@@ -24,6 +24,21 @@ class TestDunning(PropertyBillingTestCommon):
         cls.reason = cls.env.ref("property_billing.dunning_reason_service")
         cls.reason.team_id = cls.team
 
+    def test_refresh_call_list_button(self):
+        """ "Refresh Call List" on a saved run (a new request: nothing in the
+        cache) lists every owner in arrears, once."""
+        run = self.env["property.dunning.run"].create(
+            {"company_id": self.company.id, "period": date(2026, 4, 1)}
+        )
+        self.assertFalse(run.line_ids)
+        self.env.invalidate_all()
+        run.action_prepare_calls()
+        self.assertEqual(len(run.line_ids), 3)
+        self.assertEqual(run.line_ids.unit_id, self.units)
+        self.env.invalidate_all()
+        run.action_prepare_calls()
+        self.assertEqual(len(run.line_ids), 3)
+
     @freeze_time("2026-04-08")
     def test_stages(self):
         self.env["property.dunning.run"].with_context(

@@ -66,9 +66,22 @@ class PropertyBillingWizard(models.TransientModel):
             ("company_id", "=", self.company_id.id),
         ]
         action["context"] = {"create": False}
-        action["name"] = self.env._(
-            "Billed %(period)s: %(count)s new invoices",
-            period=period.strftime("%Y-%m"),
-            count=len(moves),
+        left = self.env["property.billing"]._billing_remaining(
+            self.company_id, period, self.project_ids.ids
         )
+        if left:
+            # Units locked by another run at the same time: it bills them.
+            action["name"] = self.env._(
+                "Billed %(period)s: %(count)s new invoices; %(left)s units are "
+                "being billed by another run",
+                period=period.strftime("%Y-%m"),
+                count=len(moves),
+                left=left,
+            )
+        else:
+            action["name"] = self.env._(
+                "Billed %(period)s: %(count)s new invoices",
+                period=period.strftime("%Y-%m"),
+                count=len(moves),
+            )
         return action

@@ -4,6 +4,7 @@ from datetime import datetime, time, timedelta
 
 import pytz
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError
@@ -712,19 +713,31 @@ class HelpdeskTicket(models.Model):
         """Escalate tickets in batches of ``limit``; a second run changes nothing.
 
         Each escalation writes one ``property.ticket.escalation`` row per ticket
-        and kind (unique in the database) in the same transaction as its
-        notification, so an interrupted run resumes where it stopped.
+        and kind (unique in the database) and a log note on the ticket, in the
+        same transaction, so an interrupted run resumes where it stopped.  The
+        director and the general manager get one digest each per run (after
+        the escalations that concern them, before the overdue clocks), listing
+        their tickets; the accountable person gets an activity per overdue
+        clock.
         """
         now = fields.Datetime.now()
-        return self.env["ir.cron"]._pcs_run_batch(
-            self,
-            {kind: self._pcs_escalation_domain(kind, now) for kind in ESCALATION_KINDS},
-            lambda tickets, kind: tickets._pcs_escalate(kind),
-            limit,
-        )
+        Escalation = self.env["property.ticket.escalation"]
+        todo = {}
+        for kind in ESCALATION_KINDS:
+            todo[kind] = self._pcs_escalation_domain(kind, now)
+            if kind == "general_manager":
+                todo["digest"] = Escalation._pending_digests
+
+        def process(records, key):
+            if key == "digest":
+                records._send_digests()
+            else:
+                records._pcs_escalate(key)
+
+        return self.env["ir.cron"]._pcs_run_batch(self, todo, process, limit)
 
     def _pcs_recipients(self, kind):
-        """Users to notify for an escalation, keyed by company (one query each)."""
+        """Internal users of the director's (or general manager's) group."""
         group = self.env.ref(
             "property_cs.group_general_manager"
             if kind == "general_manager"
@@ -735,48 +748,188 @@ class HelpdeskTicket(models.Model):
         )
         return users
 
+    def _pcs_escalation_recipients(self, kind):
+        """{ticket: partners} to notify of the escalation ``kind``: the
+        project's service-centre director when it has one, else the
+        company's directors; the company's general managers."""
+        managers = self._pcs_recipients(kind)
+        by_company = {}
+        result = {}
+        for ticket in self:
+            director = ticket.pcs_project_id.manager_id
+            if kind == "director" and director:
+                result[ticket] = director.partner_id
+                continue
+            company = ticket.company_id
+            if company not in by_company:
+                by_company[company] = managers.filtered(
+                    lambda u, c=company: c in u.company_ids
+                ).partner_id
+            result[ticket] = by_company[company]
+        return result
+
+    def _pcs_escalation_lang(self):
+        """Language of the notes the escalation writes on this ticket: the
+        company's (the cron's user has none of its own)."""
+        self.ensure_one()
+        return self.company_id.partner_id.lang or self.env.lang or "en_US"
+
+    def _pcs_director_minutes(self):
+        """{ticket: minutes} the director has for these important complaints
+        (the project's setting, else the company's)."""
+        cache, result = {}, {}
+        for ticket in self:
+            key = (ticket.pcs_project_id, ticket.company_id)
+            if key not in cache:
+                cache[key] = ticket.pcs_project_id._pcs_limits(
+                    ticket.company_id or self.env.company
+                )["pcs_important_complaint_minutes"]
+            result[ticket] = cache[key]
+        return result
+
+    def _pcs_escalation_note(self, kind, recipients, minutes=None):
+        """Log note of the escalation ``kind`` on this ticket, in its
+        company's language."""
+        self.ensure_one()
+        env = self.with_context(lang=self._pcs_escalation_lang()).env
+        names = ", ".join(recipients.mapped("name")) or env._("nobody configured")
+        if kind == "director":
+            return env._(
+                "Important complaint escalated to the service-centre director "
+                "(%(names)s): to handle within %(minutes)s minutes.",
+                names=names,
+                minutes=minutes,
+            )
+        return env._(
+            "Major complaint escalated to the general manager (%(names)s): to "
+            "handle today.",
+            names=names,
+        )
+
+    @api.model
+    def _pcs_digest(self, partner, items):
+        """Subject and body of the escalation digest for ``partner``: items
+        are ``(kind, ticket, minutes)``; texts in the partner's language,
+        times in their time zone, a link to each ticket."""
+        lang = partner.lang or self.env.lang or "en_US"
+        tz = partner.tz or items[0][1].company_id.partner_id.tz or "UTC"
+        local = self.with_context(lang=lang, tz=tz)
+
+        def when(moment):
+            if not moment:
+                return ""
+            return fields.Datetime.context_timestamp(local, moment).strftime(
+                "%Y-%m-%d %H:%M"
+            )
+
+        def row(kind, ticket, minutes):
+            place = " / ".join(
+                name
+                for name in (ticket.pcs_project_id.name, ticket.pcs_unit_id.code)
+                if name
+            )
+            if kind == "director":
+                what = local.env._(
+                    "registered %(registered)s; to handle within %(minutes)s "
+                    "minutes (by %(deadline)s)",
+                    registered=when(ticket.pcs_registered_at),
+                    minutes=minutes,
+                    deadline=when(ticket.pcs_escalation_deadline),
+                )
+            else:
+                what = local.env._(
+                    "registered %(registered)s; to handle today",
+                    registered=when(ticket.pcs_registered_at),
+                )
+            url = (
+                f"{ticket.get_base_url()}/mail/view"
+                f"?model={ticket._name}&res_id={ticket.id}"
+            )
+            return Markup('<li><a href="%s">%s</a> (%s): %s</li>') % (
+                url,
+                ticket.display_name,
+                place,
+                what,
+            )
+
+        sections = (
+            (
+                "director",
+                local.env._(
+                    "Important complaints for you, the service-centre director "
+                    "(%(count)s):",
+                    count=sum(1 for item in items if item[0] == "director"),
+                ),
+            ),
+            (
+                "general_manager",
+                local.env._(
+                    "Major complaints for you, the general manager (%(count)s):",
+                    count=sum(1 for item in items if item[0] == "general_manager"),
+                ),
+            ),
+        )
+        body = Markup("").join(
+            Markup("<p>%s</p><ul>%s</ul>")
+            % (title, Markup("").join(row(*i) for i in items if i[0] == kind))
+            for kind, title in sections
+            if any(item[0] == kind for item in items)
+        )
+        subject = local.env._(
+            "Complaints escalated to you: %(count)s to handle", count=len(items)
+        )
+        return subject, body
+
     def _pcs_escalate(self, kind):
         Escalation = self.env["property.ticket.escalation"]
-        Escalation.create([{"ticket_id": ticket.id, "kind": kind} for ticket in self])
+        notify = kind in ("director", "general_manager")
+        Escalation.create(
+            [
+                {"ticket_id": ticket.id, "kind": kind, "digest_pending": notify}
+                for ticket in self
+            ]
+        )
         if kind == "auto_major":
             self.write({"pcs_complaint_level": "major", "pcs_level_upgraded": True})
-            body = self.env._("Unresolved for a month: the complaint is now major.")
-            self._message_log_batch({ticket.id: body for ticket in self})
-        elif kind in ("director", "general_manager"):
-            managers = self._pcs_recipients(kind)
-
-            def recipients(ticket):
-                if kind == "director" and ticket.pcs_project_id.manager_id:
-                    return ticket.pcs_project_id.manager_id.partner_id
-                return managers.filtered(
-                    lambda u: ticket.company_id in u.company_ids
-                ).partner_id
-
-            def body(ticket):
-                if kind == "director":
-                    return self.env._(
-                        "Important complaint %(ticket)s: please handle it (director, "
-                        "within 30 minutes).",
-                        ticket=ticket.display_name,
+            self._message_log_batch(
+                {
+                    ticket.id: ticket.with_context(
+                        lang=ticket._pcs_escalation_lang()
+                    ).env._("Unresolved for a month: the complaint is now major.")
+                    for ticket in self
+                }
+            )
+        elif notify:
+            # A note on each ticket; the recipients get one digest per run.
+            recipients = self._pcs_escalation_recipients(kind)
+            minutes = self._pcs_director_minutes() if kind == "director" else {}
+            self._message_log_batch(
+                {
+                    ticket.id: ticket._pcs_escalation_note(
+                        kind, recipients[ticket], minutes.get(ticket)
                     )
-                return self.env._(
-                    "Major complaint %(ticket)s: please handle it today "
-                    "(general manager).",
-                    ticket=ticket.display_name,
-                )
-
-            self._pcs_notify(body, recipients, message_type="comment")
+                    for ticket in self
+                }
+            )
         else:
-            labels = {
-                "overdue_first_reply": self.env._("First reply overdue"),
-                "overdue_dispatch": self.env._("Dispatch overdue"),
-                "overdue_on_site": self.env._("Crew on site overdue"),
-                "overdue_resolve": self.env._("Resolution overdue"),
-            }
+            labels = {}
+
+            def summary(ticket):
+                lang = ticket._pcs_responsible().lang or ticket._pcs_escalation_lang()
+                if lang not in labels:
+                    env = self.with_context(lang=lang).env
+                    labels[lang] = {
+                        "overdue_first_reply": env._("First reply overdue"),
+                        "overdue_dispatch": env._("Dispatch overdue"),
+                        "overdue_on_site": env._("Crew on site overdue"),
+                        "overdue_resolve": env._("Resolution overdue"),
+                    }
+                return labels[lang][kind]
+
             self._pcs_schedule_activities(
                 "property_cs.mail_activity_ticket_overdue",
                 user=lambda ticket: ticket._pcs_responsible(),
-                summary=labels[kind],
+                summary=summary,
             )
 
     # ------------------------------------------------------------------

@@ -1,6 +1,7 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.tools import SQL
 
 ESCALATION_KIND_LABELS = [
     ("auto_major", "Upgraded to major after one month"),
@@ -11,6 +12,8 @@ ESCALATION_KIND_LABELS = [
     ("overdue_on_site", "Crew on site overdue"),
     ("overdue_resolve", "Resolution overdue"),
 ]
+# Tickets listed in one digest at most (a backlog is sent in several).
+DIGEST_MAX_TICKETS = 500
 
 
 class PropertyTicketEscalation(models.Model):
@@ -29,6 +32,11 @@ class PropertyTicketEscalation(models.Model):
         related="ticket_id.pcs_project_id", store=True, index=True
     )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)
+    digest_pending = fields.Boolean(
+        help="Technical: the director or general manager has not been sent the "
+        "digest listing this escalation yet (sent by the escalation job in the "
+        "same run, or in the next one after an interruption).",
+    )
 
     _sql_constraints = [
         (
@@ -37,3 +45,54 @@ class PropertyTicketEscalation(models.Model):
             "A request is escalated only once per kind.",
         )
     ]
+
+    def init(self):
+        self.env.cr.execute(
+            SQL(
+                "CREATE INDEX IF NOT EXISTS property_ticket_escalation_digest_idx "
+                "ON property_ticket_escalation (id) WHERE digest_pending"
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # Digests
+    # ------------------------------------------------------------------
+    @api.model
+    def _pending_digests(self, limit):
+        """Escalations whose digest is still to send (``limit`` of them, or
+        all with ``None``)."""
+        return self.search([("digest_pending", "=", True)], limit=limit, order="id")
+
+    def _send_digests(self):
+        """Send each recipient one message listing its tickets of these
+        escalations (important complaints for the director, major ones for
+        the general manager), in the recipient's language, with a link to
+        each ticket; then mark them sent.  The message goes to the
+        recipient's Odoo inbox or e-mail, as their preferences say."""
+        Ticket = self.env["helpdesk.ticket"]
+        per_partner = {}
+        for kind in ("director", "general_manager"):
+            escalations = self.filtered(lambda e, k=kind: e.kind == k)
+            if not escalations:
+                continue
+            tickets = escalations.ticket_id
+            recipients = tickets._pcs_escalation_recipients(kind)
+            minutes = tickets._pcs_director_minutes() if kind == "director" else {}
+            for ticket in tickets:
+                for partner in recipients[ticket]:
+                    per_partner.setdefault(partner, []).append(
+                        (kind, ticket, minutes.get(ticket))
+                    )
+        Thread = self.env["mail.thread"].with_context(mail_notify_force_send=False)
+        for partner, items in per_partner.items():
+            for start in range(0, len(items), DIGEST_MAX_TICKETS):
+                chunk = items[start : start + DIGEST_MAX_TICKETS]
+                subject, body = Ticket._pcs_digest(partner, chunk)
+                Thread.message_notify(
+                    partner_ids=partner.ids,
+                    subject=subject,
+                    body=body,
+                    email_layout_xmlid="mail.mail_notification_light",
+                )
+        self.write({"digest_pending": False})
+        return per_partner

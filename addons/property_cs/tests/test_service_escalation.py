@@ -1,6 +1,7 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import datetime
+from unittest.mock import patch
 
 from psycopg2 import IntegrityError
 
@@ -12,8 +13,24 @@ from .common import PropertyTestCommon
 
 @tagged("post_install", "-at_install")
 class TestServiceEscalation(PropertyTestCommon):
+    def _digests(self, user):
+        """Escalation digests sent to ``user`` (messages of no document)."""
+        return self.env["mail.message"].search(
+            [
+                ("model", "=", False),
+                ("message_type", "=", "user_notification"),
+                ("partner_ids", "in", user.partner_id.ids),
+            ]
+        )
+
+    def _listed(self, user, ticket):
+        """How many times ``ticket`` is listed in the digests of ``user``."""
+        link = f'res_id={ticket.id}"'
+        return sum(str(message.body).count(link) for message in self._digests(user))
+
     def _messages_to(self, ticket, partner):
-        return ticket.message_ids.filtered(lambda m: partner in m.partner_ids)
+        user = partner.user_ids[:1]
+        return [1] * self._listed(user, ticket) if user else []
 
     def test_complaint_becomes_major_at_one_month_not_before(self):
         with freeze_time("2026-03-02 02:00:00"):
@@ -51,14 +68,19 @@ class TestServiceEscalation(PropertyTestCommon):
         self.assertEqual(
             len(self._messages_to(major, self.general_manager.partner_id)), 1
         )
+        digests = self._digests(self.general_manager)
+        self.assertEqual(len(digests), 1, "the general manager is notified once")
         notifications = self.env["mail.notification"].search(
             [
                 ("res_partner_id", "=", self.general_manager.partner_id.id),
-                ("mail_message_id.res_id", "=", major.id),
-                ("mail_message_id.model", "=", "helpdesk.ticket"),
+                ("mail_message_id", "in", digests.ids),
             ]
         )
-        self.assertEqual(len(notifications), 1, "the general manager is notified once")
+        self.assertEqual(len(notifications), 1)
+        # the ticket's chatter keeps a note of the escalation
+        self.assertIn(
+            "general manager", " ".join(major.message_ids.mapped("body")).lower()
+        )
         kinds = major.pcs_escalation_ids.mapped("kind")
         self.assertEqual(kinds.count("general_manager"), 1)
 
@@ -110,3 +132,123 @@ class TestServiceEscalation(PropertyTestCommon):
             self.assertEqual(progress.remaining, 0)
         self.assertEqual(important.pcs_escalation_ids.mapped("kind"), ["director"])
         self.assertEqual(major.pcs_escalation_ids.mapped("kind"), ["general_manager"])
+
+    def test_one_digest_per_recipient_per_run(self):
+        """Three important complaints and a major one in one run: the director
+        gets one message listing the three with a link each (and the minutes
+        of the project), the general manager one listing the major one and,
+        as a director of the company too, nothing of project A (it has its own
+        director)."""
+        self.project_a.pcs_important_complaint_minutes = 20
+        with freeze_time("2026-03-02 02:00:00"):
+            important = self.Ticket.browse()
+            for _i in range(3):
+                important |= self._ticket(
+                    pcs_category="complaint", pcs_complaint_level="important"
+                )
+            major = self._ticket(pcs_category="complaint", pcs_complaint_level="major")
+            self.Ticket._cron_pcs_escalate()
+        digests = self._digests(self.director)
+        self.assertEqual(len(digests), 1)
+        for ticket in important:
+            self.assertEqual(self._listed(self.director, ticket), 1)
+            self.assertIn("within 20 minutes", str(digests.body))
+            # the note on the ticket (no mail of its own)
+            note = ticket.message_ids.filtered(
+                lambda m: "service-centre director" in str(m.body)
+            )
+            self.assertEqual(len(note), 1)
+            self.assertIn("Director A", str(note.body))
+            self.assertFalse(note.partner_ids)
+        self.assertIn("(by 2026-03-02 10:20)", str(digests.body))  # Shanghai time
+        self.assertFalse(self._listed(self.director, major))
+        self.assertEqual(self._listed(self.general_manager, major), 1)
+        self.assertEqual(len(self._digests(self.general_manager)), 1)
+        self.assertFalse(self._listed(self.general_manager, important[0]))
+
+    def test_digest_in_the_recipients_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["property_cs"], ["zh_CN"], overwrite=True
+        )
+        self.director.lang = "zh_CN"
+        with freeze_time("2026-03-02 02:00:00"):
+            ticket = self._ticket(
+                pcs_category="complaint", pcs_complaint_level="important"
+            )
+            self.Ticket._cron_pcs_escalate()
+        digest = self._digests(self.director)
+        self.assertEqual(len(digest), 1)
+        self.assertEqual(self._listed(self.director, ticket), 1)
+        self.assertIn("重要投诉", digest.subject + str(digest.body))
+        self.assertNotIn("Important complaints", str(digest.body))
+
+    def test_nothing_the_director_must_see_is_lost(self):
+        """Escalations marked in earlier batches whose digest failed to go
+        out (the job stopped) are listed in the next run's digests."""
+        with freeze_time("2026-03-02 02:00:00"):
+            tickets = self.Ticket.browse()
+            for _i in range(3):
+                tickets |= self._ticket(
+                    pcs_category="complaint", pcs_complaint_level="important"
+                )
+            # one escalation per call, then the call that sends the digest
+            # stops (its transaction is rolled back, as the cron runner does)
+            Escalation = type(self.env["property.ticket.escalation"])
+            with patch.object(
+                Escalation, "_send_digests", side_effect=RuntimeError("stopped")
+            ):
+                for _call in range(1000):
+                    try:
+                        with self.env.cr.savepoint():
+                            self.Ticket._cron_pcs_escalate(limit=1)
+                    except RuntimeError:
+                        break
+                else:
+                    self.fail("the digest was never sent")
+            self.assertEqual(
+                set(tickets.pcs_escalation_ids.mapped("kind")), {"director"}
+            )
+            self.assertFalse(self._digests(self.director))
+            # the runner's next calls go on
+            for _call in range(1000):
+                if not self.Ticket._cron_pcs_escalate(limit=1):
+                    break
+        for ticket in tickets:
+            self.assertEqual(self._listed(self.director, ticket), 1)
+        self.assertFalse(
+            self.env["property.ticket.escalation"].search(
+                [("digest_pending", "=", True)]
+            )
+        )
+
+    def test_queries_per_notified_escalation(self):
+        """The marginal cost of an escalation that notifies the director is at
+        most one query (markers, notes and the digest are written in bulk)."""
+        with freeze_time("2026-03-02 02:00:00"):
+            self.Ticket._cron_pcs_escalate(limit=100000)  # what was due before
+        counts = {}
+        for size in (10, 40):
+            with freeze_time("2026-03-02 02:00:00"):
+                self.Ticket.create(
+                    [
+                        {
+                            "name": f"Complaint {size}-{i}",
+                            "description": "Noise at night",
+                            "pcs_unit_id": self.unit_a.id,
+                            "pcs_accountable_user_id": self.front_desk_a.id,
+                            "pcs_category": "complaint",
+                            "pcs_complaint_level": "important",
+                            "pcs_first_reply_at": datetime(2026, 3, 2, 2, 0),
+                        }
+                        for i in range(size)
+                    ]
+                )
+                self.env.flush_all()
+                self.env.invalidate_all()
+                before = self.env.cr.sql_log_count
+                self.Ticket._cron_pcs_escalate()
+                self.env.flush_all()
+                counts[size] = self.env.cr.sql_log_count - before
+        marginal = (counts[40] - counts[10]) / 30
+        self.assertLessEqual(marginal, 1.0, counts)
