@@ -244,6 +244,11 @@ class PropertyArchive(models.Model):
                     )
                 )
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_access_log(self):
+        """The access log is evidence: what it is about stays."""
+        self.env["property.archive.access.log"]._pcs_check_evidence(self)
+
     def action_open_full(self):
         """Open the full archive: refused without an approved request; an
         archive manager without a request states the purpose first."""

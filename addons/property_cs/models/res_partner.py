@@ -253,13 +253,10 @@ class ResPartner(models.Model):
             minutes=max(company.pcs_phone_lookup_window, 0)
         )
         if self.env.cr.readonly:
-            # The look-up writes its log row: this fails in a read-only
-            # transaction, and Odoo runs the request again in read/write mode.
-            self.env.cr.execute(
-                SQL(
-                    "SELECT id FROM res_users WHERE id = %s FOR NO KEY UPDATE",
-                    self.env.uid,
-                )
+            # The look-up writes its log row: Odoo runs a read-only request
+            # again in a read/write transaction on this error.
+            raise errors.ReadOnlySqlTransaction(
+                "A phone look-up is logged: it needs a read/write transaction."
             )
         # A test case's data is uncommitted in its own transaction: it logs in
         # a savepoint of that transaction instead of a cursor of its own.

@@ -11,6 +11,7 @@ from freezegun import freeze_time
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
 
 from .common import PropertyTestCommon
 
@@ -57,6 +58,7 @@ class TestDatabaseGuarantees(GuaranteeCase):
             .load(fields, rows)
         )
 
+    @mute_logger("odoo.sql_db", "odoo.http")
     def test_import_second_current_archive_in_chinese(self):
         result = self._import(
             "property.archive",
@@ -69,6 +71,7 @@ class TestDatabaseGuarantees(GuaranteeCase):
         self.assertNotIn("duplicate key", text)
         self.assertEqual(self.unit_a.archive_id, self.archive_a)
 
+    @mute_logger("odoo.sql_db", "odoo.http")
     def test_import_duplicate_unit_code_in_chinese(self):
         result = self._import(
             "property.unit",
@@ -86,6 +89,7 @@ class TestDatabaseGuarantees(GuaranteeCase):
             "nothing is written when a row is refused",
         )
 
+    @mute_logger("odoo.sql_db", "odoo.http")
     def test_code_gets_the_message_of_a_violated_guarantee(self):
         """Jobs and scripts that handle a violation show the same message."""
         try:
@@ -127,13 +131,12 @@ class TestDatabaseGuarantees(GuaranteeCase):
 
 @tagged("post_install", "-at_install")
 class TestDatabaseGuaranteesRpc(GuaranteeCase, HttpCase):
+    @mute_logger("odoo.sql_db", "odoo.http")
     def test_rpc_second_current_archive_in_chinese(self):
+        self.env.ref("base.user_admin").lang = "zh_CN"
         self.authenticate("admin", "admin")
         answer = self._call(
-            "property.archive",
-            "create",
-            {"unit_id": self.unit_a.id},
-            context={"lang": "zh_CN"},
+            "property.archive", "create", {"unit_id": self.unit_a.id}
         )
         message = answer["error"]["data"]["message"]
         self.assertIn(ONE_ARCHIVE_ZH, message)

@@ -39,8 +39,10 @@ class TestPhoneLookup(PropertyTestCommon):
 
     def test_legitimate_lookup_finds_the_caller_and_is_logged(self):
         Partner = self.env["res.partner"].with_user(self.front_desk)
-        with freeze_time("2026-03-02 09:00:00"):
-            found = Partner.search([("pcs_phone_lookup", "=", "138 1234 5678")])
+        frozen = freeze_time("2026-03-02 09:00:00")
+        frozen.start()
+        self.addCleanup(frozen.stop)
+        found = Partner.search([("pcs_phone_lookup", "=", "138 1234 5678")])
         self.assertEqual(found, self.owner_a)
         log = self._lookups()
         self.assertEqual(len(log), 1)
