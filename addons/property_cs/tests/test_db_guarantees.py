@@ -135,9 +135,7 @@ class TestDatabaseGuaranteesRpc(GuaranteeCase, HttpCase):
     def test_rpc_second_current_archive_in_chinese(self):
         self.env.ref("base.user_admin").lang = "zh_CN"
         self.authenticate("admin", "admin")
-        answer = self._call(
-            "property.archive", "create", {"unit_id": self.unit_a.id}
-        )
+        answer = self._call("property.archive", "create", {"unit_id": self.unit_a.id})
         message = answer["error"]["data"]["message"]
         self.assertIn(ONE_ARCHIVE_ZH, message)
         self.assertNotIn("duplicate key", message)
