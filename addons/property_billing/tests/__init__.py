@@ -15,3 +15,4 @@ from . import test_privacy
 from . import test_deposit
 from . import test_accounting_access
 from . import test_spreadsheet_injection
+from . import test_db_guarantees
