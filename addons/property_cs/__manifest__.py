@@ -4,7 +4,7 @@
     "name": "Property Customer Service",
     "summary": "Projects, buildings, units, owner archives (一户一档), handover "
     "and the property service centre's daily routines",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Property",
     "license": "AGPL-3",
     "author": "Property CS Contributors",

@@ -70,7 +70,13 @@ def mask_value(value, head=3, tail=4, fill="*"):
 
 
 def mask_phone(value):
-    return mask_value(normalize_phone(value) or (value or ""), 3, 4)
+    """``138****5678``: at most the first three and the last four digits, and
+    always at least four digits hidden (``****5678`` for an 8-digit number),
+    so that a number is never more than one in 10,000 guesses away."""
+    digits = normalize_phone(value) or (value or "").strip()
+    tail = max(0, min(4, len(digits) - 4))
+    head = max(0, min(3, len(digits) - 4 - tail))
+    return mask_value(digits, head, tail) if tail else "*" * len(digits)
 
 
 def mask_id_number(value):

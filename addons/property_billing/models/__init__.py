@@ -27,3 +27,4 @@ from . import property_unit
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import res_users

@@ -55,6 +55,23 @@ class AccountMove(models.Model):
         copy=False,
     )
 
+    # Partial unique indexes created in init(): declared here so that a
+    # violation reaches the user as this message, in their language.
+    _sql_constraints = [
+        (
+            "pcs_period_uniq",
+            "",
+            "This unit is already billed for this period: one periodic invoice "
+            "per unit, period and owner (cancel that invoice to bill it again).",
+        ),
+        (
+            "pcs_repair_uniq",
+            "",
+            "This paid repair is already invoiced (cancel its invoice to invoice "
+            "it again).",
+        ),
+    ]
+
     def init(self):
         res = super().init()
         # One periodic invoice per unit, period and billed partner: guaranteed by

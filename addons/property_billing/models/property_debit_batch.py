@@ -1,13 +1,17 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
-import csv
 import io
 import logging
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools.misc import xlsxwriter
+
+from odoo.addons.property_cs.report.spreadsheet import (
+    csv_bytes,
+    new_workbook,
+    write_rows,
+)
 
 _logger = logging.getLogger(__name__)
 
@@ -216,27 +220,28 @@ class PropertyDebitBatch(models.Model):
         return rows
 
     def _export_csv(self, rows):
+        """The bank's CSV: a text cell a spreadsheet would run as a formula
+        (e.g. an account holder named ``=HYPERLINK(...)``) starts with ``'``;
+        amounts, account numbers and dates are written as they are."""
         self.ensure_one()
         layout = self.layout_id
-        buffer = io.StringIO()
-        writer = csv.writer(
-            buffer, delimiter=layout.csv_delimiter or ",", lineterminator="\r\n"
+        return csv_bytes(
+            rows,
+            delimiter=layout.csv_delimiter or ",",
+            encoding=layout.csv_encoding,
+            errors="replace",
         )
-        writer.writerows(rows)
-        return buffer.getvalue().encode(layout.csv_encoding, errors="replace")
 
     def _export_xlsx(self, rows):
         self.ensure_one()
         buffer = io.BytesIO()
-        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+        workbook = new_workbook(buffer)
         sheet = workbook.add_worksheet(self.layout_id.xlsx_sheet_name or "Sheet1")
         bold = workbook.add_format({"bold": True})
-        for row_index, row in enumerate(rows):
-            for col_index, value in enumerate(row):
-                # Text cells: account numbers and fen amounts keep every digit.
-                sheet.write_string(
-                    row_index, col_index, value, bold if row_index == 0 else None
-                )
+        # Text cells (every value is a string): account numbers and fen
+        # amounts keep every digit, and no cell is ever a formula.
+        write_rows(sheet, rows[:1], cell_format=bold)
+        write_rows(sheet, rows[1:], row=1)
         workbook.close()
         return buffer.getvalue()
 

@@ -76,6 +76,13 @@ class PropertyDebitMandate(models.Model):
             "CHECK (date_end IS NULL OR date_end >= date_signed)",
             "A mandate cannot end before it was signed.",
         ),
+        # partial unique index created in init()
+        (
+            "unit_active_uniq",
+            "",
+            "A unit has one active auto-debit mandate: end the current mandate "
+            "before activating another one.",
+        ),
     ]
 
     def init(self):

@@ -13,3 +13,6 @@ from . import test_debit
 from . import test_meter_import
 from . import test_privacy
 from . import test_deposit
+from . import test_accounting_access
+from . import test_spreadsheet_injection
+from . import test_db_guarantees

@@ -1,6 +1,7 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.modules import module as odoo_module
 
 from ..models.property_billing import BATCH_SIZE, month_start, next_month
@@ -31,15 +32,37 @@ class PropertyBillingWizard(models.TransientModel):
     def _compute_remaining(self):
         Billing = self.env["property.billing"]
         for wizard in self:
+            projects = wizard._pcs_project_ids(missing_ok=True)
             wizard.remaining = (
                 Billing._billing_remaining(
-                    wizard.company_id,
-                    month_start(wizard.period),
-                    wizard.project_ids.ids,
+                    wizard.company_id, month_start(wizard.period), projects
                 )
-                if wizard.period
+                if wizard.period and projects is not None
                 else 0
             )
+
+    def _pcs_project_ids(self, missing_ok=False):
+        """The projects to bill: those chosen, else every project of the
+        company (an empty list), or for staff limited to their projects'
+        accounting documents, every project of theirs (``None`` when they
+        have none and ``missing_ok``)."""
+        self.ensure_one()
+        user = self.env.user
+        if self.project_ids or not user.pcs_accounting_restricted:
+            return self.project_ids.ids
+        projects = user.pcs_allowed_project_ids.filtered(
+            lambda p: p.company_id == self.company_id
+        )
+        if not projects:
+            if missing_ok:
+                return None
+            raise UserError(
+                self.env._(
+                    "You bill the projects assigned to you, and none of %s is.",
+                    self.company_id.name,
+                )
+            )
+        return projects.ids
 
     def action_run(self):
         """Bill the period batch after batch; each batch is committed (outside
@@ -52,7 +75,7 @@ class PropertyBillingWizard(models.TransientModel):
             ._billing_run(
                 self.company_id,
                 period,
-                project_ids=self.project_ids.ids,
+                project_ids=self._pcs_project_ids(),
                 limit=max(self.batch_size, 1),
                 commit=not odoo_module.current_test,
             )

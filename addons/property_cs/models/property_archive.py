@@ -82,7 +82,14 @@ class PropertyArchive(models.Model):
             "name_company_uniq",
             "unique(name, company_id)",
             "The archive number must be unique.",
-        )
+        ),
+        # partial unique index created in init()
+        (
+            "one_open_per_unit",
+            "",
+            "A unit has one current archive: close it (ownership change) before "
+            "opening another one for the unit.",
+        ),
     ]
 
     def init(self):
@@ -200,37 +207,51 @@ class PropertyArchive(models.Model):
         return Log.create(vals_list)
 
     def web_read(self, specification):
-        """Opening the archive form with its documents is a logged view."""
-        if "document_ids" in specification and len(self) == 1 and not self.env.su:
+        """The documents are shown within an opening only.
+
+        Each opening (the Open Full Archive button, or the purpose wizard of
+        archive managers) writes one log row and opens the full form with
+        that row in its context; reloading that form (after a save, a
+        button) is the same opening and writes nothing. Any other read of
+        the documents is refused."""
+        if "document_ids" in specification and not self.env.su:
             self._pcs_check_full_access()
-            recent = (
-                self.env["property.archive.access.log"]
-                .sudo()
-                .search_count(
-                    [
-                        ("archive_id", "=", self.id),
-                        ("user_id", "=", self.env.uid),
-                        ("action", "=", "view"),
-                        ("date", ">", fields.Datetime.now() - timedelta(minutes=10)),
-                    ]
-                )
-            )
-            if not recent:
-                if not self._pcs_active_request():
-                    # Archive managers state their purpose in the open wizard,
-                    # which writes the row; nobody opens an archive unexplained.
-                    raise UserError(
-                        self.env._(
-                            "State the purpose before opening archive %s: use "
-                            "the Open Full Archive button.",
-                            self.name,
-                        )
-                    )
-                self._pcs_log_access("view")
+            self._pcs_check_opening()
         return super().web_read(specification)
 
+    def _pcs_check_opening(self):
+        """Refuse a read of the documents outside an opening of this user
+        (a log row of this archive, still within the access validity)."""
+        opening = self.env.context.get("pcs_archive_opening")
+        Log = self.env["property.archive.access.log"].sudo()
+        for archive in self:
+            hours = archive.company_id.pcs_access_request_hours or 24
+            valid = isinstance(opening, int) and Log.search_count(
+                [
+                    ("id", "=", opening),
+                    ("archive_id", "=", archive.id),
+                    ("user_id", "=", self.env.uid),
+                    ("action", "=", "view"),
+                    ("date", ">", fields.Datetime.now() - timedelta(hours=hours)),
+                ]
+            )
+            if not valid:
+                raise UserError(
+                    self.env._(
+                        "Open archive %s with the Open Full Archive button: each "
+                        "opening is recorded in the access log with its purpose.",
+                        archive.name,
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_access_log(self):
+        """The access log is evidence: what it is about stays."""
+        self.env["property.archive.access.log"]._pcs_check_evidence(self)
+
     def action_open_full(self):
-        """Open the archive form; refused without an approved request."""
+        """Open the full archive: refused without an approved request; an
+        archive manager without a request states the purpose first."""
         self.ensure_one()
         self._pcs_check_full_access()
         if not self._pcs_active_request() and not self.env.su:
@@ -242,10 +263,13 @@ class PropertyArchive(models.Model):
                 "target": "new",
                 "context": {"default_archive_id": self.id},
             }
-        return self._pcs_action_form_full()
+        return self._pcs_open()
 
-    def _pcs_action_form_full(self):
+    def _pcs_open(self, reason=None, purpose=None):
+        """One opening: one ``view`` row in the access log and the full form
+        showing the documents for that opening."""
         self.ensure_one()
+        log = self._pcs_log_access("view", reason=reason, purpose=purpose)
         return {
             "type": "ir.actions.act_window",
             "res_model": "property.archive",
@@ -254,6 +278,7 @@ class PropertyArchive(models.Model):
             "views": [
                 (self.env.ref("property_cs.property_archive_view_form").id, "form")
             ],
+            "context": {"pcs_archive_opening": log.id},
         }
 
     def action_request_access(self):

@@ -88,6 +88,11 @@ class PropertyArchiveAccessRequest(models.Model):
                     self.env._("State the reason for consulting the archive.")
                 )
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_access_log(self):
+        """The access log is evidence: what it is about stays."""
+        self.env["property.archive.access.log"]._pcs_check_evidence(self)
+
     def action_submit(self):
         requests = self.filtered(lambda r: r.state == "draft")
         requests.state = "submitted"

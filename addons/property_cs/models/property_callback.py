@@ -1,11 +1,16 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import hashlib
+import logging
 import math
 from datetime import datetime, time, timedelta
 
+from psycopg2 import errors
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+_logger = logging.getLogger(__name__)
 
 CALLBACK_KINDS = [
     ("complaint", "Complaint Result"),
@@ -166,12 +171,20 @@ class PropertyCallback(models.Model):
         Ticket = self.env["helpdesk.ticket"]
         today = fields.Date.context_today(self)
         vals_list = []
+        since = datetime.combine(today - timedelta(days=lookback_days + 7), time.min)
+        closed = Ticket.search(
+            [
+                ("stage_id.closed", "=", True),
+                ("closed_date", ">=", since),
+                ("pcs_category", "!=", False),
+            ]
+        )
+        # Every callback these tickets already have, however old: a request
+        # closed again long after its first callback keeps that one callback
+        # per kind (the unique constraint) instead of crashing the run.
         existing = {
-            (c["ticket_id"][0], c["kind"])
-            for c in self.search_read(
-                [("create_date", ">=", today - timedelta(days=lookback_days + 40))],
-                ["ticket_id", "kind"],
-            )
+            (callback.ticket_id.id, callback.kind)
+            for callback in self.search([("ticket_id", "in", closed.ids)])
         }
 
         def add(ticket, kind, due):
@@ -181,14 +194,6 @@ class PropertyCallback(models.Model):
                     {"ticket_id": ticket.id, "kind": kind, "date_due": due}
                 )
 
-        since = datetime.combine(today - timedelta(days=lookback_days + 7), time.min)
-        closed = Ticket.search(
-            [
-                ("stage_id.closed", "=", True),
-                ("closed_date", ">=", since),
-                ("pcs_category", "!=", False),
-            ]
-        )
         for company in closed.company_id:
             company_closed = closed.filtered(lambda t, c=company: t.company_id == c)
             delay = company.pcs_callback_complaint_days
@@ -223,7 +228,31 @@ class PropertyCallback(models.Model):
                         )
                     for ticket_id in pick_sample(pool.ids, day, rate):
                         add(Ticket.browse(ticket_id), kind, today)
-        return self.create(vals_list)
+        return self._pcs_create_missing(vals_list)
+
+    def _pcs_create_missing(self, vals_list):
+        """Create the callbacks of ``vals_list``; one that another run or a
+        user created meanwhile (same request and kind) is skipped."""
+        try:
+            with self.env.cr.savepoint():
+                return self.create(vals_list)
+        except errors.UniqueViolation as exc:
+            if exc.diag.constraint_name != "property_callback_ticket_kind_uniq":
+                raise
+        callbacks = self.browse()
+        for vals in vals_list:
+            try:
+                with self.env.cr.savepoint():
+                    callbacks |= self.create(vals)
+            except errors.UniqueViolation as exc:
+                if exc.diag.constraint_name != "property_callback_ticket_kind_uniq":
+                    raise
+                _logger.info(
+                    "Callback job: request %s already has a %s callback",
+                    vals["ticket_id"],
+                    vals["kind"],
+                )
+        return callbacks
 
     @api.model
     def _cron_spot_check(self, month_start=None):

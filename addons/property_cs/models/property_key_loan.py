@@ -91,6 +91,16 @@ class PropertyKeyLoan(models.Model):
     )
     note = fields.Text()
 
+    _sql_constraints = [
+        # partial unique index created in init()
+        (
+            "open_uniq",
+            "",
+            "This key set is already lent: it must be returned before it is lent "
+            "again.",
+        )
+    ]
+
     def init(self):
         # A key set can never be lent twice at once: the database refuses a
         # second open loan even when two transactions pass the Python check.
@@ -165,7 +175,7 @@ class PropertyKeyLoan(models.Model):
             with self.env.cr.savepoint():
                 loans = super().create(vals_list)
         except psycopg2.IntegrityError as exc:
-            if OPEN_LOAN_INDEX not in str(exc):
+            if exc.diag.constraint_name != OPEN_LOAN_INDEX:
                 raise
             raise UserError(
                 self.env._(

@@ -1,5 +1,7 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from psycopg2 import errors
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
@@ -83,18 +85,30 @@ class PropertyKeySet(models.Model):
     def _lock_for_update(self):
         """Row-lock the key sets until the end of the transaction.
 
-        Two front-desk users lending the same set at the same moment are
-        serialised here; the second one sees the first loan (or gets a
-        serialisation error that Odoo retries) instead of lending twice.
+        Two users, jobs or imports lending the same set at the same moment
+        are serialised here: the second one waits for the first, then gets
+        "being lent by someone else right now" (a ``UserError``, whoever
+        calls: no raw serialisation failure outside Odoo's HTTP retry).
         """
-        if self.ids:
-            self.env.cr.execute(
-                SQL(
-                    "SELECT id FROM property_key_set WHERE id IN %s FOR UPDATE",
-                    tuple(self.ids),
+        if not self.ids:
+            return
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    SQL(
+                        "SELECT id FROM property_key_set WHERE id IN %s FOR UPDATE",
+                        tuple(self.ids),
+                    )
                 )
-            )
-            self.invalidate_recordset(["state"])
+        except (errors.SerializationFailure, errors.LockNotAvailable) as exc:
+            raise UserError(
+                self.env._(
+                    "Key set %(key_sets)s is being lent or returned by someone else "
+                    "right now. Refresh and check the key ledger.",
+                    key_sets=", ".join(self.sudo().mapped("display_name")),
+                )
+            ) from exc
+        self.invalidate_recordset(["state"])
 
     def action_lend(self):
         self.ensure_one()

@@ -24,8 +24,10 @@ class PropertyRequestMixin(models.AbstractModel):
         company_id, and any ``helpdesk.ticket`` field (e.g. ``pcs_category``,
         ``pcs_channel``). Defaults: channel "internal" (found by staff),
         category "rectification" for a unit and "common_repair" otherwise,
-        the current user accountable, the name as description. Keys unknown
-        to the ticket model are dropped.
+        the current user accountable, the name as description. A key that is
+        not a ``helpdesk.ticket`` field (other than ``unit_id`` and
+        ``project_id``) is a programming error and raises ``ValueError``:
+        nothing is dropped silently.
         """
         vals = dict(vals)
         unit_id = vals.pop("unit_id", False)
@@ -39,9 +41,8 @@ class PropertyRequestMixin(models.AbstractModel):
         vals.setdefault("pcs_accountable_user_id", self.env.user.id)
         vals.setdefault("description", vals.get("name"))
         Ticket = self.env["helpdesk.ticket"].sudo()
-        ticket_vals = {
-            key: value
-            for key, value in vals.items()
-            if key in Ticket._fields and value is not None
-        }
+        unknown = sorted(set(vals) - set(Ticket._fields))
+        if unknown:
+            raise ValueError(f"Not fields of a service request: {', '.join(unknown)}")
+        ticket_vals = {key: value for key, value in vals.items() if value is not None}
         return Ticket.create(ticket_vals).sudo(False)

@@ -150,6 +150,11 @@ class PropertyUnit(models.Model):
                     )
                 )
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_access_log(self):
+        """The access log is evidence: what it is about stays."""
+        self.env["property.archive.access.log"]._pcs_check_evidence(self)
+
     @api.onchange("building_id")
     def _onchange_building_id(self):
         if self.building_id:

@@ -39,6 +39,17 @@ class ResCompany(models.Model):
         help="Former owners and residents are anonymised this many years after "
         "their ownership ended or they moved out (0 disables the clean-up).",
     )
+    pcs_phone_lookup_limit = fields.Integer(
+        string="Phone Look-ups per User",
+        default=10,
+        help="Searches by a full phone number one user may make within the "
+        "look-up window; each one is written to the access log.",
+    )
+    pcs_phone_lookup_window = fields.Integer(
+        string="Phone Look-up Window (minutes)",
+        default=60,
+        help="Sliding window of the phone look-up limit.",
+    )
 
     # Service-desk time limits and callback rates (DOMAIN.md defaults).
     pcs_first_reply_minutes = fields.Integer(

@@ -30,6 +30,12 @@ class ResConfigSettings(models.TransientModel):
     pcs_pii_retention_years = fields.Integer(
         related="company_id.pcs_pii_retention_years", readonly=False
     )
+    pcs_phone_lookup_limit = fields.Integer(
+        related="company_id.pcs_phone_lookup_limit", readonly=False
+    )
+    pcs_phone_lookup_window = fields.Integer(
+        related="company_id.pcs_phone_lookup_window", readonly=False
+    )
 
     pcs_first_reply_minutes = fields.Integer(
         related="company_id.pcs_first_reply_minutes", readonly=False

@@ -1,10 +1,15 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from dateutil.relativedelta import relativedelta
+import threading
+from datetime import timedelta
 
-from odoo import api, fields, models
-from odoo.exceptions import ValidationError
-from odoo.tools import config
+from dateutil.relativedelta import relativedelta
+from psycopg2 import errors
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.http import request
+from odoo.tools import SQL, config
 
 from .. import pii
 from .property_consent import IDENTITY_SCOPES
@@ -18,6 +23,8 @@ ID_TYPES = [
     ("other", "Other"),
 ]
 RETENTION_BATCH = 200
+LOOKUP_TRIES = 3
+
 # Personal fields emptied by the retention clean-up (the name gets a pseudonym).
 ANONYMISED_FIELDS = (
     "email",
@@ -158,19 +165,177 @@ class ResPartner(models.Model):
 
         Staff outside the personal-data group may find an owner by the number
         the caller gives, or by the four digits a masked value shows anyway,
-        but cannot probe the hidden middle digits with ``ilike`` filters.
+        but cannot probe the hidden middle digits: ``ilike`` fragments and
+        negations find nothing, a search gives one number at a time, and full
+        numbers are limited per user and logged (:meth:`_pcs_phone_lookup`).
         """
-        if operator not in ("=", "ilike", "like", "=ilike"):
+        if isinstance(value, list | tuple | set):
+            raise self._pcs_one_number_error()
+        if operator not in ("=", "ilike", "like", "=ilike") or not isinstance(
+            value, str
+        ):
             return [("id", "=", 0)]
-        digits = pii.normalize_phone(value if isinstance(value, str) else "")
+        digits = pii.normalize_phone(value)
         if len(digits) == 4:
             return [("pcs_phone_masked", "=like", f"%{digits}")]
         if len(digits) < 7:
             return [("id", "=", 0)]
         fingerprint = pii.keyed_hash(self._pcs_hash_secret(), digits)
-        return [
-            ("id", "in", self.sudo()._search([("pcs_phone_hash", "=", fingerprint)]))
-        ]
+        matched = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("pcs_phone_hash", "=", fingerprint)])
+        )
+        if not self.env.su:
+            self._pcs_phone_lookup(fingerprint, matched)
+        return [("id", "in", matched.ids)]
+
+    @api.model
+    def _pcs_one_number_error(self):
+        return UserError(
+            self.env._(
+                "Search one phone number at a time (the full number or its last "
+                "four digits): a search with several phone numbers is refused."
+            )
+        )
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        """One phone number per search: a domain OR-ing several full numbers
+        (the bisection of the hidden digits) is refused before any look-up."""
+        numbers = {
+            pii.normalize_phone(term[2])
+            for term in domain or ()
+            if isinstance(term, list | tuple)
+            and len(term) == 3
+            and isinstance(term[0], str)
+            and term[0].split(".")[-1] == "pcs_phone_lookup"
+            and isinstance(term[2], str)
+        }
+        if len({number for number in numbers if len(number) >= 7}) > 1:
+            raise self._pcs_one_number_error()
+        return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    @api.model
+    def _pcs_phone_lookup(self, fingerprint, matched):
+        """Admit one search by a full phone number of the current user, or
+        raise ``UserError``.
+
+        - one number per search (per HTTP request): a domain OR-ing several
+          candidates is refused;
+        - at most ``pcs_phone_lookup_limit`` different numbers per user within
+          ``pcs_phone_lookup_window`` minutes (the same number again within
+          the window is the same look-up);
+        - each admitted number is written to the access log (who, when, the
+          number's keyed hash, the contacts it matched) in its own committed
+          transaction, so that neither the count nor the row disappears when
+          the caller's transaction fails afterwards.
+        """
+        numbers = set()
+        if request:
+            numbers = getattr(request, "_pcs_phone_lookups", None)
+            if numbers is None:
+                numbers = request._pcs_phone_lookups = set()
+            if numbers and fingerprint not in numbers:
+                raise self._pcs_one_number_error()
+            if fingerprint in numbers:
+                return  # logged when this request first searched it
+        company = self.env.company
+        limit = company.pcs_phone_lookup_limit
+        if limit <= 0:
+            raise UserError(
+                self.env._(
+                    "Searching by a full phone number is turned off: search by "
+                    "its last four digits or by the unit."
+                )
+            )
+        since = fields.Datetime.now() - timedelta(
+            minutes=max(company.pcs_phone_lookup_window, 0)
+        )
+        if self.env.cr.readonly:
+            # The look-up writes its log row: Odoo runs a read-only request
+            # again in a read/write transaction on this error.
+            raise errors.ReadOnlySqlTransaction(
+                "A phone look-up is logged: it needs a read/write transaction."
+            )
+        # A test case's data is uncommitted in its own transaction: it logs in
+        # a savepoint of that transaction instead of a cursor of its own.
+        in_test_case = (
+            getattr(threading.current_thread(), "testing", False)
+            and self.env.registry.test_cr is None
+        )
+        for attempt in range(LOOKUP_TRIES):
+            try:
+                if in_test_case:
+                    with self.env.cr.savepoint():
+                        self.sudo()._pcs_log_phone_lookup(
+                            fingerprint, matched.ids, limit, since
+                        )
+                else:
+                    with self.env.registry.cursor() as cr:
+                        self.with_env(self.env(cr=cr, su=True))._pcs_log_phone_lookup(
+                            fingerprint, matched.ids, limit, since
+                        )
+                numbers.add(fingerprint)
+                return
+            except (errors.SerializationFailure, errors.LockNotAvailable):
+                # another look-up of this user ran at the same moment: count
+                # again with its row
+                if attempt == LOOKUP_TRIES - 1:
+                    raise UserError(
+                        self.env._(
+                            "Your phone look-ups are busy: try again in a moment."
+                        )
+                    ) from None
+
+    @api.model
+    def _pcs_log_phone_lookup(self, fingerprint, partner_ids, limit, since):
+        """In the look-up's own transaction (``self.env.cr``): serialise the
+        user's look-ups, count them, write the row."""
+        cr = self.env.cr
+        cr.execute("SET LOCAL lock_timeout = '5s'")
+        cr.execute(
+            SQL(
+                "UPDATE res_users SET pcs_phone_lookup_date = %s WHERE id = %s",
+                fields.Datetime.now(),
+                self.env.uid,
+            )
+        )
+        cr.execute(
+            SQL(
+                """
+                SELECT DISTINCT phone_hash FROM property_archive_access_log
+                 WHERE user_id = %s AND action = 'phone_lookup' AND date > %s
+                """,
+                self.env.uid,
+                since,
+            )
+        )
+        recent = {row[0] for row in cr.fetchall()}
+        if fingerprint not in recent:
+            if len(recent) >= limit:
+                raise UserError(
+                    self.env._(
+                        "You have looked up %(count)s phone numbers in the last "
+                        "%(minutes)s minutes, the most allowed. Search by the "
+                        "last four digits or the unit, or try again later.",
+                        count=len(recent),
+                        minutes=self.env.company.pcs_phone_lookup_window,
+                    )
+                )
+            partners = self.browse(partner_ids)
+            self.env["property.archive.access.log"].create(
+                {
+                    "user_id": self.env.uid,
+                    "action": "phone_lookup",
+                    "phone_hash": fingerprint,
+                    "partner_id": partners.id if len(partners) == 1 else False,
+                    "matched_partner_ids": [Command.set(partners.ids)],
+                    "company_id": self.env.company.id,
+                }
+            )
+            self.env.flush_all()
+        cr.execute("SET LOCAL lock_timeout = DEFAULT")
 
     @api.depends(
         "pcs_ownership_ids.unit_id.project_id",
@@ -208,6 +373,11 @@ class ResPartner(models.Model):
                         reason=reasons.get(exc.args[0], exc.args[0]),
                     )
                 ) from exc
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_access_log(self):
+        """The access log is evidence: what it is about stays."""
+        self.env["property.archive.access.log"]._pcs_check_evidence(self)
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -14,6 +14,14 @@ class ResUsers(models.Model):
         string="Property Projects",
         help="Projects whose units, owners and requests this user works on.",
     )
+    pcs_phone_lookup_date = fields.Datetime(
+        string="Last Phone Look-up",
+        readonly=True,
+        copy=False,
+        groups="base.group_system",
+        help="Technical: written by every search by a full phone number, so "
+        "that one user's look-ups are counted one after the other.",
+    )
     pcs_allowed_project_ids = fields.Many2many(
         "property.project",
         string="Visible Projects",
@@ -31,6 +39,11 @@ class ResUsers(models.Model):
                 )
             else:
                 user.pcs_allowed_project_ids = user.pcs_project_ids
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_access_log(self):
+        """The access log is evidence: what it is about stays."""
+        self.env["property.archive.access.log"]._pcs_check_evidence(self)
 
     @property
     def SELF_READABLE_FIELDS(self):

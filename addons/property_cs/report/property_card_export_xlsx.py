@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import models
 
-from .spreadsheet import write_rows
+from .spreadsheet import workbook_options, write_rows
 
 
 class ReportPropertyCardExportXlsx(models.AbstractModel):
@@ -11,6 +11,9 @@ class ReportPropertyCardExportXlsx(models.AbstractModel):
     _name = "report.property_cs.report_card_export_xlsx"
     _description = "Access Card Export (XLSX)"
     _inherit = "report.report_xlsx.abstract"
+
+    def get_workbook_options(self):
+        return workbook_options(super().get_workbook_options())
 
     def generate_xlsx_report(self, workbook, data, wizards):
         bold = workbook.add_format({"bold": True})

@@ -4,7 +4,7 @@ import json
 
 from odoo import models
 
-from .spreadsheet import write_rows
+from .spreadsheet import workbook_options, write_rows
 
 
 class ReportPropertyPersonalDataXlsx(models.AbstractModel):
@@ -17,6 +17,9 @@ class ReportPropertyPersonalDataXlsx(models.AbstractModel):
     _name = "report.property_cs.report_personal_data_xlsx"
     _description = "Personal Data Export (XLSX)"
     _inherit = "report.report_xlsx.abstract"
+
+    def get_workbook_options(self):
+        return workbook_options(super().get_workbook_options())
 
     def generate_xlsx_report(self, workbook, data, wizards):
         bold = workbook.add_format({"bold": True})

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import models
 
-from .spreadsheet import write_rows
+from .spreadsheet import workbook_options, write_rows
 
 
 class ReportPropertyServiceAnalysisXlsx(models.AbstractModel):
@@ -12,6 +12,9 @@ class ReportPropertyServiceAnalysisXlsx(models.AbstractModel):
     _name = "report.property_cs.report_service_analysis_xlsx"
     _description = "Complaint and Request Analysis (XLSX)"
     _inherit = "report.report_xlsx.abstract"
+
+    def get_workbook_options(self):
+        return workbook_options(super().get_workbook_options())
 
     def generate_xlsx_report(self, workbook, data, wizards):
         bold = workbook.add_format({"bold": True})

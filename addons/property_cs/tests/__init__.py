@@ -17,3 +17,7 @@ from . import test_service_rectification
 from . import test_service_reports
 from . import test_service_reassign
 from . import test_privacy
+from . import test_spreadsheet_injection
+from . import test_phone_lookup
+from . import test_db_guarantees
+from . import test_request_values

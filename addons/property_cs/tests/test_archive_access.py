@@ -66,9 +66,11 @@ class TestArchiveAccess(PropertyTestCommon):
         archive = self.archive_a.with_user(self.front_desk)
         self.assertTrue(archive.can_view_full)
         spec = {"name": {}, "document_ids": {"fields": {"type_id": {}}}}
-        data = archive.web_read(spec)
+        form = archive.action_open_full()
+        opened = archive.with_context(**form["context"])
+        data = opened.web_read(spec)
         self.assertEqual(len(data[0]["document_ids"]), 1)
-        archive.web_read(spec)  # reload after a save: not a new consultation
+        opened.web_read(spec)  # reload after a save: not a new consultation
         log = self._logs()
         self.assertEqual(len(log), 1)
         self.assertEqual(log.user_id, self.front_desk)
@@ -108,8 +110,11 @@ class TestArchiveAccess(PropertyTestCommon):
             .with_context(**action["context"])
             .create({"purpose": "audit", "reason": "Yearly file audit"})
         )
-        wizard.action_open()
-        archive.web_read({"document_ids": {"fields": {}}})  # the form opening
+        form = wizard.action_open()
+        # the form opening
+        archive.with_context(**form["context"]).web_read(
+            {"document_ids": {"fields": {}}}
+        )
         log = self._logs()
         self.assertEqual(log.purpose, "audit")
         self.assertEqual(log.reason, "Yearly file audit")
@@ -124,3 +129,48 @@ class TestArchiveAccess(PropertyTestCommon):
             self.env["property.archive.access.log"].with_user(self.front_desk).create(
                 {"user_id": self.front_desk.id, "action": "view"}
             )
+
+    def test_each_opening_is_logged_once(self):
+        """One row per opening where the user opens the archive: reloads of
+        that opening write nothing, a second opening minutes later writes a
+        second row, and the documents are never read outside an opening."""
+        spec = {"name": {}, "document_ids": {"fields": {"type_id": {}}}}
+        with freeze_time("2026-03-02 09:00:00"):
+            request = self._request(self.front_desk)
+            request.with_user(self.director).action_approve()
+            archive = self.archive_a.with_user(self.front_desk)
+            with self.assertRaisesRegex(UserError, "Open Full Archive"):
+                archive.web_read(spec)
+            first = archive.action_open_full()
+            self.assertEqual(len(self._logs()), 1)
+            archive.with_context(**first["context"]).web_read(spec)
+            archive.with_context(**first["context"]).web_read(spec)  # a reload
+        with freeze_time("2026-03-02 09:02:00"):
+            second = archive.action_open_full()
+            data = archive.with_context(**second["context"]).web_read(spec)
+        self.assertEqual(len(data[0]["document_ids"]), 1)
+        logs = self._logs()
+        self.assertEqual(len(logs), 2)
+        self.assertEqual(logs.mapped("action"), ["view", "view"])
+        # someone else's opening does not open the documents for the director
+        with self.assertRaisesRegex(UserError, "Open Full Archive"):
+            self.archive_a.with_user(self.director).with_context(
+                **second["context"]
+            ).web_read(spec)
+        # an archive manager's opening ends with the access validity (24 h)
+        with freeze_time("2026-03-02 10:00:00"):
+            action = self.archive_a.with_user(self.director).action_open_full()
+            wizard = (
+                self.env[action["res_model"]]
+                .with_user(self.director)
+                .with_context(**action["context"])
+                .create({"purpose": "audit", "reason": "Yearly file audit"})
+            )
+            opened = self.archive_a.with_user(self.director).with_context(
+                **wizard.action_open()["context"]
+            )
+            opened.web_read(spec)
+        with freeze_time("2026-03-03 10:00:01"):
+            with self.assertRaisesRegex(UserError, "Open Full Archive"):
+                opened.web_read(spec)
+        self.assertEqual(len(self._logs()), 3)

@@ -167,7 +167,7 @@ class TestPrivacy(PropertyTestCommon):
             )
             form = wizard.action_open()
             self.assertEqual(form["res_id"], archive.id)
-            archive.web_read(spec)
+            archive.with_context(**form["context"]).web_read(spec)
         logs = self.env["property.archive.access.log"].search(
             [("archive_id", "=", archive.id)]
         )

@@ -23,5 +23,4 @@ class PropertyArchiveOpenWizard(models.TransientModel):
             raise UserError(self.env._("Explain the purpose in a few words."))
         archive = self.archive_id
         archive._pcs_check_full_access()
-        archive._pcs_log_access("view", reason=self.reason, purpose=self.purpose)
-        return archive._pcs_action_form_full()
+        return archive._pcs_open(reason=self.reason, purpose=self.purpose)
