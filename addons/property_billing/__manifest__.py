@@ -4,12 +4,19 @@
     "name": "Property Billing",
     "summary": "Property fees in Odoo Accounting: tariffs, meter readings, monthly "
     "billing run, late fees (滞纳金), dunning (催缴) and statements (对账单)",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Property",
     "license": "AGPL-3",
     "author": "Property CS Contributors",
     "website": "https://github.com/property-cs/property-cs",
-    "depends": ["property_cs", "account", "sms", "report_xlsx"],
+    "depends": [
+        "property_cs",
+        "account",
+        "l10n_cn",
+        "sms",
+        "sms_cn",
+        "report_xlsx",
+    ],
     "data": [
         "security/property_billing_security.xml",
         "security/ir.model.access.csv",
@@ -58,5 +65,6 @@
     "demo": [
         "demo/property_billing_demo.xml",
     ],
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }

@@ -13,3 +13,5 @@ from . import test_debit
 from . import test_meter_import
 from . import test_privacy
 from . import test_deposit
+from . import test_vat
+from . import test_dunning_calendar

@@ -17,3 +17,6 @@ from . import test_service_rectification
 from . import test_service_reports
 from . import test_service_reassign
 from . import test_privacy
+from . import test_paid_repair_quote
+from . import test_finding_clock
+from . import test_working_days

@@ -1,0 +1,21 @@
+# Copyright 2026 Property CS Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""18.0.1.2.0: paid repairs are quoted, then accepted or refused by the owner
+(``quote_state``). Orders whose price the owner accepted before keep it as an
+accepted quote of their current total."""
+
+from odoo.tools import SQL
+
+
+def migrate(cr, version):
+    cr.execute(
+        SQL(
+            """
+            UPDATE property_dispatch_order
+               SET quote_state = 'accepted',
+                   quoted_amount = amount_total,
+                   quoted_at = COALESCE(price_accepted_at, write_date)
+             WHERE price_accepted
+            """
+        )
+    )
