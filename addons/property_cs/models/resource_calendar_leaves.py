@@ -16,3 +16,14 @@ class ResourceCalendarLeaves(models.Model):
     def _onchange_pcs_makeup_workday(self):
         # Odoo counts "other" as work time, "leave" as time off.
         self.time_type = "other" if self.pcs_makeup_workday else "leave"
+
+    @api.model
+    def _pcs_share_shipped_holidays(self):
+        """The public holidays shipped as data apply to every company (no
+        company, no calendar); loading data gives them the current company."""
+        shipped = self.env["ir.model.data"].search(
+            [("module", "=", "property_cs"), ("model", "=", self._name)]
+        )
+        self.browse(shipped.mapped("res_id")).exists().filtered(
+            lambda leave: not leave.calendar_id
+        ).write({"company_id": False})
