@@ -122,9 +122,7 @@ class PropertyDunningLine(models.Model):
         for run, lines in self.grouped("run_id").items():
             arrears = {}
             run.env.flush_all()
-            self.env.cr.execute(
-                run._arrears_sql(lines.partner_id.ids, letter_date)
-            )
+            self.env.cr.execute(run._arrears_sql(lines.partner_id.ids, letter_date))
             for row in self.env.cr.fetchall():
                 arrears[(row[0], row[1])] = (row[3] or 0.0, row[4] or 0.0)
             sources = self.env["account.move"].search(

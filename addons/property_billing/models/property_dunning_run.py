@@ -48,7 +48,9 @@ class PropertyDunningRun(models.Model):
     )
     stage2_date = fields.Date(compute="_compute_stage_dates")
     stage3_date = fields.Date(compute="_compute_stage_dates")
-    stage3_end_date = fields.Date(compute="_compute_stage_dates")
+    stage3_end_date = fields.Date(
+        string="Stage 3 Until", compute="_compute_stage_dates"
+    )
     sms_date = fields.Date(
         string="SMS Sent On", readonly=True, copy=False, help="Stage 2 day."
     )
@@ -88,7 +90,9 @@ class PropertyDunningRun(models.Model):
             run.stage2_date = period.replace(day=company.pcs_dunning_stage2_day)
             run.stage3_date = period.replace(day=company.pcs_dunning_stage3_day)
             run.stage3_end_date = period.replace(
-                day=max(company.pcs_dunning_stage3_end_day, company.pcs_dunning_stage3_day)
+                day=max(
+                    company.pcs_dunning_stage3_end_day, company.pcs_dunning_stage3_day
+                )
             )
 
     def _compute_line_count(self):
@@ -351,7 +355,9 @@ class PropertyDunningRun(models.Model):
                 run.state in ("sms", "letters")
                 and company.pcs_dunning_stage3_day
                 <= today.day
-                <= max(company.pcs_dunning_stage3_end_day, company.pcs_dunning_stage3_day)
+                <= max(
+                    company.pcs_dunning_stage3_end_day, company.pcs_dunning_stage3_day
+                )
                 and run.sms_date
                 and run.sms_date < today
                 and run.letters_proposed_on != today

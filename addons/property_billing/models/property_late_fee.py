@@ -281,9 +281,7 @@ class PropertyLateFee(models.Model):
         to ``until`` included}, for open or partly paid fee invoices
         ``sources`` (e.g. the late fee a lawyer's letter shows on its date)."""
         rate = company.pcs_late_fee_rate
-        sources = sources.filtered(
-            lambda m: m.state == "posted" and m.invoice_date_due
-        )
+        sources = sources.filtered(lambda m: m.state == "posted" and m.invoice_date_due)
         if not rate or not sources:
             return {}
         last = dict(
@@ -294,11 +292,15 @@ class PropertyLateFee(models.Model):
             )
         )
         grace = timedelta(days=company.pcs_late_fee_grace_days)
-        partials = self.env["account.partial.reconcile"].sudo().search(
-            [
-                ("debit_move_id.move_id", "in", sources.ids),
-                ("debit_move_id.account_type", "=", "asset_receivable"),
-            ]
+        partials = (
+            self.env["account.partial.reconcile"]
+            .sudo()
+            .search(
+                [
+                    ("debit_move_id.move_id", "in", sources.ids),
+                    ("debit_move_id.account_type", "=", "asset_receivable"),
+                ]
+            )
         )
         payments = {}
         for partial in partials:

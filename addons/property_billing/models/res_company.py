@@ -1,6 +1,6 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import fields, models
 
 # Rates (%) of the price-included VAT a company gets when its taxes are set
 # up; the company changes them by choosing other taxes in Settings → Property.
@@ -57,7 +57,8 @@ class ResCompany(models.Model):
         string="Law Firm", help="Printed on the lawyer's letters (律师函)."
     )
     pcs_lawyer_name = fields.Char(
-        string="Signing Lawyer", help="Printed as the signatory of the lawyer's letters."
+        string="Signing Lawyer",
+        help="Printed as the signatory of the lawyer's letters.",
     )
     pcs_lawyer_payment_days = fields.Integer(
         string="Letter Payment Term (days)",

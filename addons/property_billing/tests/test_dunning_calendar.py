@@ -208,9 +208,11 @@ class TestDunningCalendar(PropertyBillingTestCommon):
         # 19 × 210.02 × 0.05% = 2.00.
         self.assertEqual(e_line.letter_amount_due, 420.04)
         self.assertEqual(e_line.letter_late_fee, 7.25)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "property_billing.report_lawyer_letter", e_line.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("property_billing.report_lawyer_letter", e_line.ids)[0]
+            .decode()
+        )
         for text in ("420.04", "7.25", "427.29", "上海明理律师事务所", "王明理"):
             self.assertIn(text, html)
         self.assertIn("06/26/2026", html)  # the letter date

@@ -97,7 +97,9 @@ class VatCases:
         taxes = {kind: self._tax(kind) for kind in ("service", "water", "goods")}
         self.company._pcs_setup_fee_taxes()
         self.company._pcs_setup_fee_taxes()
-        self.assertEqual(Tax.search_count([("company_id", "=", self.company.id)]), count)
+        self.assertEqual(
+            Tax.search_count([("company_id", "=", self.company.id)]), count
+        )
         self.assertEqual({k: self._tax(k) for k in taxes}, taxes)
         # The company sells water under the 3% simplified method: choosing
         # that tax in the settings moves the water fee item to it.
@@ -145,7 +147,11 @@ class VatCases:
         Card = self.env["property.access.card"]
         cards = Card.create(
             [
-                {"name": f"VAT-{i}", "unit_id": self.shop.id, "project_id": self.project.id}
+                {
+                    "name": f"VAT-{i}",
+                    "unit_id": self.shop.id,
+                    "project_id": self.project.id,
+                }
                 for i in range(4)
             ]
         )

@@ -127,9 +127,10 @@ class ResCompany(models.Model):
         """The company's working calendar (Settings → Employees / the
         company's *Working Hours*), else Odoo's standard 40-hour week."""
         self.ensure_one()
-        return self.sudo().resource_calendar_id or self.env.ref(
-            "resource.resource_calendar_std"
-        ).sudo()
+        return (
+            self.sudo().resource_calendar_id
+            or self.env.ref("resource.resource_calendar_std").sudo()
+        )
 
     def _pcs_tz(self):
         self.ensure_one()

@@ -71,7 +71,9 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.pcs_vacant_inspection_day", readonly=False
     )
     pcs_resource_calendar_id = fields.Many2one(
-        related="company_id.resource_calendar_id", readonly=False
+        related="company_id.resource_calendar_id",
+        string="Working Calendar",
+        readonly=False,
     )
     pcs_callback_spot_check_rate = fields.Integer(
         related="company_id.pcs_callback_spot_check_rate", readonly=False

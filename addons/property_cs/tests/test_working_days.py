@@ -47,9 +47,13 @@ class TestWorkingDays(PropertyTestCommon):
         friday = datetime(2026, 6, 5, 2, 0)
         self.assertEqual(add(friday, 3), datetime(2026, 6, 10, 2, 0))
         # Thursday before 端午节 (19–21 June): Monday, Tuesday, Wednesday.
-        self.assertEqual(add(datetime(2026, 6, 18, 2, 0), 3), datetime(2026, 6, 24, 2, 0))
+        self.assertEqual(
+            add(datetime(2026, 6, 18, 2, 0), 3), datetime(2026, 6, 24, 2, 0)
+        )
         # Before 国庆节: 8, 9 and the make-up Saturday 10 October.
-        self.assertEqual(add(datetime(2026, 9, 30, 2, 0), 3), datetime(2026, 10, 10, 2, 0))
+        self.assertEqual(
+            add(datetime(2026, 9, 30, 2, 0), 3), datetime(2026, 10, 10, 2, 0)
+        )
 
     def test_company_edits_its_holidays(self):
         Leave = self.env["resource.calendar.leaves"]
