@@ -71,7 +71,6 @@ class PropertyDunningLine(models.Model):
         help="Principal in arrears on the letter date, as printed.",
     )
     letter_late_fee = fields.Monetary(
-        string="Letter Late Fee",
         readonly=True,
         help="Late fee up to the letter date, as printed: open late-fee invoices "
         "plus the late fee accrued since the last invoiced accrual.",

@@ -110,7 +110,7 @@ class PropertyDispatchOrder(models.Model):
         help="Total quoted to the owner (VAT included): what the owner pays.",
     )
     quoted_at = fields.Datetime(readonly=True, copy=False)
-    quoted_by_id = fields.Many2one("res.users", string="Quoted By", readonly=True)
+    quoted_by_id = fields.Many2one("res.users", readonly=True)
     price_accepted = fields.Boolean(
         string="Price Accepted by Owner", readonly=True, copy=False, tracking=True
     )
@@ -217,9 +217,7 @@ class PropertyDispatchOrder(models.Model):
                     )
                 )
             if order.quote_state in ("quoted", "accepted"):
-                super(PropertyDispatchOrder, order).write(
-                    {"quote_state": "none", "price_accepted": False}
-                )
+                order.write({"quote_state": "none", "price_accepted": False})
                 order.message_post(
                     body=self.env._(
                         "The price changed: quote it to the owner again.",
