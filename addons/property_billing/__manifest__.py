@@ -9,7 +9,14 @@
     "license": "AGPL-3",
     "author": "Property CS Contributors",
     "website": "https://github.com/property-cs/property-cs",
-    "depends": ["property_cs", "account", "sms", "report_xlsx"],
+    "depends": [
+        "property_cs",
+        "account",
+        "l10n_cn",
+        "sms",
+        "sms_cn",
+        "report_xlsx",
+    ],
     "data": [
         "security/property_billing_security.xml",
         "security/ir.model.access.csv",

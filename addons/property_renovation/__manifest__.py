@@ -4,7 +4,7 @@
     "name": "Property Renovation",
     "summary": "Renovation (装修) from the owner's application to the deposit refund: "
     "review, permit, patrols, violations, inspections and settlement",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Property",
     "license": "AGPL-3",
     "author": "Property CS Contributors",
@@ -18,7 +18,9 @@
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/product_data.xml",
+        "data/property_renovation_checklist_item_data.xml",
         "views/portal_templates.xml",
+        "views/property_renovation_checklist_item_views.xml",
         "views/property_renovation_extension_views.xml",
         "views/property_renovation_gate_pass_views.xml",
         "views/property_renovation_hot_work_views.xml",

@@ -53,11 +53,33 @@ class PropertyDunningLine(models.Model):
     sms_id = fields.Many2one("sms.sms", string="SMS", readonly=True)
     paid_before_sms = fields.Boolean(readonly=True)
     # Stage 3
-    letter_selected = fields.Boolean(string="Lawyer's Letter")
+    letter_proposed = fields.Boolean(
+        string="Proposed for Letter",
+        readonly=True,
+        copy=False,
+        help="Set by the dunning job in week 4: still unpaid after the SMS.",
+    )
+    letter_selected = fields.Boolean(
+        string="Wilful Defaulter: Letter",
+        tracking=True,
+        help="Confirmed by staff: this owner gets a lawyer's letter.",
+    )
     letter_date = fields.Date(readonly=True)
+    letter_amount_due = fields.Monetary(
+        string="Letter Principal",
+        readonly=True,
+        help="Principal in arrears on the letter date, as printed.",
+    )
+    letter_late_fee = fields.Monetary(
+        readonly=True,
+        help="Late fee up to the letter date, as printed: open late-fee invoices "
+        "plus the late fee accrued since the last invoiced accrual.",
+    )
 
     @api.depends("promised_date", "partner_id", "unit_id")
     def _compute_promise_state(self):
+        """Kept when the owner has no arrears any more (nothing due before
+        today), broken when the promised day passed with arrears."""
         today = fields.Date.context_today(self)
         lines = self.filtered("promised_date")
         open_keys = set()
@@ -80,7 +102,7 @@ class PropertyDunningLine(models.Model):
                 line.promise_state = "none"
                 continue
             unpaid = any(
-                p == line.partner_id.id and u == line.unit_id.id and due < line.period
+                p == line.partner_id.id and u == line.unit_id.id and due < today
                 for p, u, due in open_keys
             )
             if not unpaid:
@@ -89,6 +111,54 @@ class PropertyDunningLine(models.Model):
                 line.promise_state = "broken"
             else:
                 line.promise_state = "pending"
+
+    def _set_letter_amounts(self, letter_date):
+        """Fix the letter date and the amounts the letter shows: principal in
+        arrears and the late fee up to that date (invoiced and still open, plus
+        accrued since the last accrual, which the monthly late-fee run has not
+        invoiced yet)."""
+        LateFee = self.env["property.late.fee"]
+        for run, lines in self.grouped("run_id").items():
+            arrears = {}
+            run.env.flush_all()
+            self.env.cr.execute(run._arrears_sql(lines.partner_id.ids, letter_date))
+            for row in self.env.cr.fetchall():
+                arrears[(row[0], row[1])] = (row[3] or 0.0, row[4] or 0.0)
+            sources = self.env["account.move"].search(
+                [
+                    ("company_id", "=", run.company_id.id),
+                    ("partner_id", "in", lines.partner_id.ids),
+                    ("pcs_unit_id", "in", lines.unit_id.ids),
+                    ("move_type", "=", "out_invoice"),
+                    ("state", "=", "posted"),
+                    ("pcs_billing_kind", "=", "fee"),
+                    ("pcs_late_fee_closed", "=", False),
+                ]
+            )
+            accrued = LateFee._late_fee_accrued(run.company_id, sources, letter_date)
+            for line in lines:
+                principal, invoiced = arrears.get(
+                    (line.partner_id.id, line.unit_id.id), (0.0, 0.0)
+                )
+                pending = sum(
+                    accrued.get(move.id, 0.0)
+                    for move in sources
+                    if move.partner_id == line.partner_id
+                    and move.pcs_unit_id == line.unit_id
+                )
+                line.write(
+                    {
+                        "letter_date": letter_date,
+                        "letter_amount_due": principal,
+                        "letter_late_fee": run.currency_id.round(invoiced + pending),
+                    }
+                )
+        return True
+
+    def action_confirm_letter(self):
+        """Staff confirm the owner as a wilful defaulter: a letter is printed."""
+        self.write({"letter_selected": True})
+        return True
 
     def action_log_call(self):
         """Stage 1: record the call; a service-problem reason opens a service

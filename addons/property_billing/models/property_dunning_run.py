@@ -1,16 +1,23 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from babel.dates import format_skeleton
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
+from odoo.tools.misc import babel_locale_parse
 
 from .property_billing import month_start
 
 
 class PropertyDunningRun(models.Model):
-    """The monthly dunning run (催缴): stage 1 calls (from the 8th), stage 2
-    bulk SMS (from the 15th), stage 3 lawyer's letters (from the 22nd); the
-    days are configured on the company."""
+    """The monthly dunning run (催缴), on the handbook's calendar (days are
+    company settings): fees are due on the 1st–7th; week 2 (from the 8th) the
+    call list of every owner in arrears on the call date; week 3 (from the
+    15th) a bulk SMS to those still unpaid, through the company's registered
+    SMS template; week 4 (22nd–27th) the job proposes, each day, the owners
+    still unpaid after the SMS for a lawyer's letter, staff confirm the wilful
+    defaulters and print the letters."""
 
     _name = "property.dunning.run"
     _description = "Dunning Run"
@@ -41,6 +48,21 @@ class PropertyDunningRun(models.Model):
     )
     stage2_date = fields.Date(compute="_compute_stage_dates")
     stage3_date = fields.Date(compute="_compute_stage_dates")
+    stage3_end_date = fields.Date(
+        string="Stage 3 Until", compute="_compute_stage_dates"
+    )
+    sms_date = fields.Date(
+        string="SMS Sent On", readonly=True, copy=False, help="Stage 2 day."
+    )
+    letters_proposed_on = fields.Date(
+        string="Letter List Proposed On",
+        readonly=True,
+        copy=False,
+        help="Last day the job proposed the lawyer's-letter list (stage 3).",
+    )
+    letter_proposed_count = fields.Integer(
+        string="Proposed for Letters", compute="_compute_line_count"
+    )
     line_ids = fields.One2many("property.dunning.line", "run_id")
     line_count = fields.Integer(compute="_compute_line_count")
     amount_due = fields.Monetary(compute="_compute_line_count")
@@ -64,25 +86,42 @@ class PropertyDunningRun(models.Model):
     def _compute_stage_dates(self):
         for run in self:
             period = run.period or month_start(fields.Date.context_today(self))
-            run.stage2_date = period.replace(day=run.company_id.pcs_dunning_stage2_day)
-            run.stage3_date = period.replace(day=run.company_id.pcs_dunning_stage3_day)
+            company = run.company_id or self.env.company
+            run.stage2_date = period.replace(day=company.pcs_dunning_stage2_day)
+            run.stage3_date = period.replace(day=company.pcs_dunning_stage3_day)
+            run.stage3_end_date = period.replace(
+                day=max(
+                    company.pcs_dunning_stage3_end_day, company.pcs_dunning_stage3_day
+                )
+            )
 
     def _compute_line_count(self):
+        Line = self.env["property.dunning.line"]
         data = {
             run: (count, amount)
-            for run, count, amount in self.env["property.dunning.line"]._read_group(
+            for run, count, amount in Line._read_group(
                 [("run_id", "in", self.ids)], ["run_id"], ["__count", "amount_due:sum"]
             )
         }
+        proposed = dict(
+            Line._read_group(
+                [("run_id", "in", self.ids), ("letter_proposed", "=", True)],
+                ["run_id"],
+                ["__count"],
+            )
+        )
         for run in self:
             run.line_count, run.amount_due = data.get(run, (0, 0.0))
+            run.letter_proposed_count = proposed.get(run, 0)
 
     # ------------------------------------------------------------------
     # Stage 1: the call list
     # ------------------------------------------------------------------
-    def _arrears_sql(self, partner_ids=None):
-        """Arrears per (partner, unit) on the run date: open posted property
-        invoices due before the period, with the open late fees."""
+    def _arrears_sql(self, partner_ids=None, as_of=None):
+        """Arrears per (partner, unit) on the day ``as_of`` (default: today,
+        the call date): open posted property invoices due before that day (on
+        8 June the June bill due on 7 June is in arrears), with the open late
+        fees."""
         self.ensure_one()
         partner_filter = (
             SQL("AND m.partner_id = ANY(%s)", list(partner_ids))
@@ -112,7 +151,7 @@ class PropertyDunningRun(models.Model):
              ORDER BY m.partner_id, m.pcs_unit_id
             """,
             company=self.company_id.id,
-            date=self.period,
+            date=as_of or fields.Date.context_today(self),
             partner_filter=partner_filter,
         )
 
@@ -153,11 +192,45 @@ class PropertyDunningRun(models.Model):
     # ------------------------------------------------------------------
     # Stage 2: bulk SMS to those still unpaid
     # ------------------------------------------------------------------
-    def _still_unpaid(self):
+    def _still_unpaid(self, as_of=None):
+        """{(partner id, unit id): principal in arrears on ``as_of``} of the
+        owners of the run."""
         self.ensure_one()
+        partner_ids = self.line_ids.partner_id.ids
+        if not partner_ids:
+            return {}
         self.env.flush_all()
-        self.env.cr.execute(self._arrears_sql(self.line_ids.partner_id.ids))
+        self.env.cr.execute(self._arrears_sql(partner_ids, as_of))
         return {(row[0], row[1]): row[3] for row in self.env.cr.fetchall()}
+
+    def _sms_pay_by(self, partner):
+        """The day the SMS asks to pay before (the first day of stage 3), as
+        the owner reads dates (6月22日, Jun 22)."""
+        self.ensure_one()
+        lang = partner.lang or self.company_id.partner_id.lang or "en_US"
+        return format_skeleton(
+            "MMMd", self.stage3_date, locale=babel_locale_parse(lang)
+        )
+
+    def _prepare_sms_values(self, line, amount):
+        """Values of the dunning SMS of one line: the registered template
+        ``property_dunning_reminder`` (unit, amount, date) of the company's
+        Chinese SMS gateway, or the company's text through Odoo's IAP."""
+        self.ensure_one()
+        currency = self.currency_id
+        pay_by = self._sms_pay_by(line.partner_id)
+        fallback = (self.company_id.pcs_dunning_sms_template or "").format(
+            unit=line.unit_id.code,
+            name=line.partner_id.name,
+            amount=f"{currency.symbol}{amount:,.2f}",
+            date=pay_by,
+        )
+        return self.env["sms.sms"]._sms_cn_template_values(
+            "property_dunning_reminder",
+            {"unit": line.unit_id.code, "amount": f"{amount:,.2f}", "date": pay_by},
+            company=self.company_id,
+            body=fallback,
+        )
 
     def action_send_sms(self):
         for run in self:
@@ -167,8 +240,6 @@ class PropertyDunningRun(models.Model):
                 in unpaid
                 and not line.sms_id
             )
-            template = run.company_id.pcs_dunning_sms_template or ""
-            currency = run.currency_id
             sms_vals, targets = [], []
             for line in lines:
                 number = (
@@ -181,13 +252,9 @@ class PropertyDunningRun(models.Model):
                 amount = unpaid[(line.partner_id.id, line.unit_id.id)]
                 sms_vals.append(
                     {
+                        **run._prepare_sms_values(line, amount),
                         "number": number,
                         "partner_id": line.partner_id.id,
-                        "body": template.format(
-                            unit=line.unit_id.code,
-                            name=line.partner_id.name,
-                            amount=f"{currency.symbol}{amount:,.2f}",
-                        ),
                         "state": "outgoing",
                     }
                 )
@@ -198,18 +265,65 @@ class PropertyDunningRun(models.Model):
             (run.line_ids - lines).filtered(lambda ln: not ln.sms_id).write(
                 {"paid_before_sms": True}
             )
-            run.state = "sms"
+            run.write({"state": "sms", "sms_date": fields.Date.context_today(self)})
         return True
+
+    # ------------------------------------------------------------------
+    # Stage 3: the lawyer's-letter list
+    # ------------------------------------------------------------------
+    def _propose_letters(self, as_of=None):
+        """Propose for a lawyer's letter the owners still unpaid on ``as_of``
+        after the SMS (owners without a mobile number too); withdraw the
+        proposal of those who paid since. Letters already printed stay."""
+        as_of = as_of or fields.Date.context_today(self)
+        for run in self:
+            unpaid = run._still_unpaid(as_of)
+            candidates = run.line_ids.filtered(
+                lambda ln: not ln.letter_date and not ln.paid_before_sms
+            )
+            proposed = candidates.filtered(
+                lambda ln, unpaid=unpaid: (ln.partner_id.id, ln.unit_id.id) in unpaid
+            )
+            (candidates - proposed).filtered("letter_proposed").write(
+                {"letter_proposed": False, "letter_selected": False}
+            )
+            proposed.filtered(lambda ln: not ln.letter_proposed).write(
+                {"letter_proposed": True}
+            )
+            first = run.state != "letters"
+            run.write({"state": "letters", "letters_proposed_on": as_of})
+            if first:
+                run.message_post(
+                    body=self.env._(
+                        "Lawyer's-letter list proposed: %(count)s owners still "
+                        "unpaid after the SMS. Confirm the wilful defaulters "
+                        "(call log's reasons and promises on each line) and print "
+                        "their letters.",
+                        count=len(proposed),
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+        return True
+
+    def action_view_letter_list(self):
+        action = self.action_view_lines()
+        action["context"] = dict(action["context"], search_default_letter_proposed=1)
+        return action
 
     # ------------------------------------------------------------------
     # Stage 3: lawyer's letters for the selected owners
     # ------------------------------------------------------------------
     def action_print_letters(self):
+        """Print the letters of the confirmed wilful defaulters: the letter
+        date, principal and late fee (accrued up to the letter date) are fixed
+        on the first print."""
         self.ensure_one()
         lines = self.line_ids.filtered("letter_selected")
         if not lines:
             raise UserError(self.env._("Select the owners who get a lawyer's letter."))
-        lines.write({"letter_date": fields.Date.context_today(self)})
+        lines.filtered(lambda ln: not ln.letter_date)._set_letter_amounts(
+            fields.Date.context_today(self)
+        )
         self.state = "letters"
         return self.env.ref(
             "property_billing.action_report_lawyer_letter"
@@ -232,11 +346,25 @@ class PropertyDunningRun(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _cron_dunning(self, today=None, limit=10):
-        """Daily: from stage 1 day, open the month's run with its call list;
-        from stage 2 day, send the SMS to those still unpaid (``limit``
-        companies per call)."""
+        """Daily: from stage 1 day, open the month's run with its call list
+        (owners in arrears that day); from stage 2 day, send the SMS to those
+        still unpaid; on the days of stage 3, propose the lawyer's-letter list
+        (``limit`` companies per call)."""
         today = today or fields.Date.context_today(self)
         period = month_start(today)
+
+        def letters_due(run, company):
+            return (
+                run.state in ("sms", "letters")
+                and company.pcs_dunning_stage3_day
+                <= today.day
+                <= max(
+                    company.pcs_dunning_stage3_end_day, company.pcs_dunning_stage3_day
+                )
+                and run.sms_date
+                and run.sms_date < today
+                and run.letters_proposed_on != today
+            )
 
         def runs_due(size):
             runs = {
@@ -250,6 +378,7 @@ class PropertyDunningRun(models.Model):
                     company not in runs
                     or runs[company].state == "calls"
                     and today.day >= company.pcs_dunning_stage2_day
+                    or letters_due(runs[company], company)
                 )
             ]
             return companies if size is None else companies[:size]
@@ -265,5 +394,7 @@ class PropertyDunningRun(models.Model):
                     run.action_prepare_calls()
                 if run.state == "calls" and today.day >= company.pcs_dunning_stage2_day:
                     run.action_send_sms()
+                if letters_due(run, company):
+                    run._propose_letters(today)
 
         return self.env["ir.cron"]._pcs_run_batch(self, runs_due, dun, limit=limit)

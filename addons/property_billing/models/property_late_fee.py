@@ -316,7 +316,6 @@ class PropertyLateFee(models.Model):
                                 ),
                                 "quantity": 1.0,
                                 "price_unit": item["amount"],
-                                "tax_ids": [Command.clear()],
                             }
                         )
                         for item in items
@@ -336,6 +335,54 @@ class PropertyLateFee(models.Model):
                 (accrual["unit_id"], accrual["partner_id"])
             )
         return self.sudo().create(accruals).sudo(False)
+
+    @api.model
+    def _late_fee_accrued(self, company, sources, until):
+        """{invoice id: late fee accrued on it and not charged yet, from the
+        day after its last accrual (or after its due date and grace days) up
+        to ``until`` included}, for open or partly paid fee invoices
+        ``sources`` (e.g. the late fee a lawyer's letter shows on its date)."""
+        rate = company.pcs_late_fee_rate
+        sources = sources.filtered(lambda m: m.state == "posted" and m.invoice_date_due)
+        if not rate or not sources:
+            return {}
+        last = dict(
+            self.sudo()._read_group(
+                [("source_move_id", "in", sources.ids)],
+                ["source_move_id"],
+                ["date_to:max"],
+            )
+        )
+        grace = timedelta(days=company.pcs_late_fee_grace_days)
+        partials = (
+            self.env["account.partial.reconcile"]
+            .sudo()
+            .search(
+                [
+                    ("debit_move_id.move_id", "in", sources.ids),
+                    ("debit_move_id.account_type", "=", "asset_receivable"),
+                ]
+            )
+        )
+        payments = {}
+        for partial in partials:
+            payments.setdefault(partial.debit_move_id.move_id.id, []).append(
+                (partial.max_date, partial.amount)
+            )
+        result = {}
+        for source in sources:
+            start = (
+                last[source] + timedelta(days=1)
+                if source in last
+                else source.invoice_date_due + grace + timedelta(days=1)
+            )
+            if start > until:
+                continue
+            principal_days = self._principal_days(
+                source.amount_total_signed, payments.get(source.id, []), start, until
+            )
+            result[source.id] = company.currency_id.round(principal_days * rate)
+        return result
 
     @api.model
     def _late_fee_run(self, company, as_of, limit=500, commit=False, project_ids=None):

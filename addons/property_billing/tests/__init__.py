@@ -16,3 +16,5 @@ from . import test_deposit
 from . import test_accounting_access
 from . import test_spreadsheet_injection
 from . import test_db_guarantees
+from . import test_vat
+from . import test_dunning_calendar

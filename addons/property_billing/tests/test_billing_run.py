@@ -25,14 +25,16 @@ class TestBillingRun(PropertyBillingTestCommon):
         inv_full = self._fee_invoices(full, PERIOD)
         inv_late = self._fee_invoices(late, PERIOD)
         inv_parking = self._fee_invoices(parking, PERIOD)
-        # 89.37 m² × 2.35 = 210.0195 -> 210.02
-        self.assertEqual(inv_full.amount_untaxed, 210.02)
+        # 89.37 m² × 2.35 = 210.0195 -> 210.02, VAT included (property
+        # services 6%: 198.13 + 11.89)
+        self.assertEqual(inv_full.amount_total, 210.02)
+        self.assertEqual(inv_full.amount_untaxed, 198.13)
         self.assertEqual(inv_full.invoice_line_ids.quantity, 89.37)
         # from the 10th: 22 of 31 days: 210.0195 × 22 / 31 = 149.0461 -> 149.05
-        self.assertEqual(inv_late.amount_untaxed, 149.05)
+        self.assertEqual(inv_late.amount_total, 149.05)
         self.assertIn("22 days", inv_late.invoice_line_ids.name)
         # parking fixed 120, from the 17th: 15 of 31 days = 58.06
-        self.assertEqual(inv_parking.amount_untaxed, 58.06)
+        self.assertEqual(inv_parking.amount_total, 58.06)
         for inv in inv_full | inv_late | inv_parking:
             self.assertEqual(inv.state, "posted")
             self.assertEqual(inv.invoice_date_due, date(2026, 3, 7))
@@ -157,8 +159,9 @@ class TestBillingRun(PropertyBillingTestCommon):
         )
         # the first reading (0 -> 100) and the second (100 -> 112.5)
         self.assertEqual(sorted(water_line.mapped("quantity")), [12.5, 100.0])
-        # each line rounded to the cent: 345.00 + 43.13 (12.5 × 3.45 = 43.125)
-        self.assertEqual(sorted(water_line.mapped("price_subtotal")), [43.13, 345.0])
+        # each line rounded to the cent: 345.00 + 43.13 (12.5 × 3.45 = 43.125),
+        # water VAT (9%) included
+        self.assertEqual(sorted(water_line.mapped("price_total")), [43.13, 345.0])
         self.assertEqual(second.move_id, invoice)
         # a replaced meter may restart lower
         replaced = Reading.create(

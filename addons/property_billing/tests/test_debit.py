@@ -90,8 +90,8 @@ class TestBankDebit(PropertyBillingTestCommon):
             invoice = self._invoice(line.unit_id)
             self.assertEqual(line.invoice_ids, invoice)
             self.assertEqual(line.amount, invoice.amount_residual)
-        # 89.37 m² × 2.35 = 210.02 + 15 % tax = 241.52 per unit
-        self.assertEqual(batch.amount_total, 483.04)
+        # 89.37 m² × 2.35 = 210.02 per unit, VAT included
+        self.assertEqual(batch.amount_total, 420.04)
         # Layout B: UTF-8 CSV, '|' separated, dates %Y-%m-%d, amounts in fen.
         csv_rows = [
             row.split("|")
@@ -109,7 +109,7 @@ class TestBankDebit(PropertyBillingTestCommon):
                 "2026-03-09",
                 "6222020200000000",
                 self.units[0].billing_partner_id.name,
-                "24152",
+                "21002",
                 batch.currency_id.name,
                 "D-0000",
             ],
@@ -133,7 +133,7 @@ class TestBankDebit(PropertyBillingTestCommon):
         self.assertEqual(len(batch.line_ids), 2)
         text = base64.b64decode(batch.csv_file).decode("gbk")
         self.assertIn("业务编号,付款账号,付款户名,金额,扣款日期,协议编号,用途", text)
-        self.assertIn(",241.52,20260309,", text)
+        self.assertIn(",210.02,20260309,", text)
         self.assertFalse(
             self.Batch._create_for(self.company, self.layout_a, DEBIT_DATE)
         )
@@ -169,8 +169,8 @@ class TestBankDebit(PropertyBillingTestCommon):
         first, second = batch.line_ids.sorted("sequence")
         content = self._result_csv(
             [
-                [first.reference, "241.52", "20260310", "成功", ""],
-                [second.reference, "241.50", "20260310", "成功", ""],
+                [first.reference, "210.02", "20260310", "成功", ""],
+                [second.reference, "210.00", "20260310", "成功", ""],
             ]
         )
         with self.assertRaises(UserError) as error:
@@ -188,10 +188,10 @@ class TestBankDebit(PropertyBillingTestCommon):
         # Every kind of bad row is listed with its own line number.
         content = self._result_csv(
             [
-                ["UNKNOWN-1", "241.52", "20260310", "成功", ""],
-                [first.reference, "241.52", "2026-03-10", "成功", ""],
-                [second.reference, "241.52", "20260310", "??", ""],
-                [second.reference, "241.52", "20260310", "成功", ""],
+                ["UNKNOWN-1", "210.02", "20260310", "成功", ""],
+                [first.reference, "210.02", "2026-03-10", "成功", ""],
+                [second.reference, "210.02", "20260310", "??", ""],
+                [second.reference, "210.02", "20260310", "成功", ""],
             ]
         )
         with self.assertRaises(UserError) as error:
@@ -205,7 +205,7 @@ class TestBankDebit(PropertyBillingTestCommon):
         # A file that is not GBK names the line it breaks on.
         bad = (
             "业务编号,金额,扣款日期,处理结果,失败原因\r\n".encode("gbk")
-            + f"{first.reference},241.52,20260310,".encode()
+            + f"{first.reference},210.02,20260310,".encode()
             + "余额不足".encode()
             + b",\r\n"
         )
@@ -215,7 +215,7 @@ class TestBankDebit(PropertyBillingTestCommon):
         self.assertIn("encoding", str(error.exception))
         self.assertFalse(self._payments(batch))
         # A file without the status column is refused as a whole.
-        no_status = f"业务编号,金额,扣款日期\r\n{first.reference},241.52,20260310\r\n"
+        no_status = f"业务编号,金额,扣款日期\r\n{first.reference},210.02,20260310\r\n"
         with self.assertRaises(UserError) as error:
             self._import(batch, base64.b64encode(no_status.encode("gbk")))
         self.assertIn("Line 1: column 处理结果 not found", str(error.exception))
@@ -226,15 +226,15 @@ class TestBankDebit(PropertyBillingTestCommon):
         first, second = batch.line_ids.sorted("sequence")
         content = self._result_csv(
             [
-                [first.reference, "241.52", "20260310", "成功", ""],
-                [second.reference, "241.52", "20260310", "余额不足", "账户余额不足"],
+                [first.reference, "210.02", "20260310", "成功", ""],
+                [second.reference, "210.02", "20260310", "余额不足", "账户余额不足"],
             ]
         )
         self._import(batch, content)
         paid_invoice = self._invoice(self.units[0])
         self.assertEqual(paid_invoice.payment_state, "paid")
         self.assertEqual(first.state, "paid")
-        self.assertEqual(first.payment_id.amount, 241.52)
+        self.assertEqual(first.payment_id.amount, 210.02)
         self.assertEqual(first.payment_id.date, date(2026, 3, 10))
         self.assertEqual(first.payment_id.state, "paid")
         self.assertEqual(second.state, "failed")
@@ -282,7 +282,7 @@ class TestBankDebit(PropertyBillingTestCommon):
             ]
         )
         for line in batch.line_ids:
-            sheet.append([line.reference, "2026-03-10", 24152, "00", "交易成功"])
+            sheet.append([line.reference, "2026-03-10", 21002, "00", "交易成功"])
         buffer = io.BytesIO()
         workbook.save(buffer)
         self._import(batch, base64.b64encode(buffer.getvalue()), "result.xlsx")

@@ -5,6 +5,7 @@ from . import property_project
 from . import property_building
 from . import property_unit
 from . import res_users
+from . import resource_calendar_leaves
 from . import ir_cron
 from . import mail_thread
 from . import mail_activity_mixin

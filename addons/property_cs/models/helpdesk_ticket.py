@@ -306,6 +306,12 @@ class HelpdeskTicket(models.Model):
     pcs_escalation_ids = fields.One2many(
         "property.ticket.escalation", "ticket_id", string="Escalations"
     )
+    pcs_finding_ids = fields.One2many(
+        "property.finding",
+        "ticket_id",
+        string="Findings",
+        help="Patrol and vacant-unit findings this request was raised for.",
+    )
     pcs_dispatch_order_ids = fields.One2many(
         "property.dispatch.order", "ticket_id", string="Dispatch Orders"
     )
@@ -384,6 +390,7 @@ class HelpdeskTicket(models.Model):
         "pcs_dispatched_at",
         "pcs_project_id",
         "company_id",
+        "pcs_finding_ids.date_deadline",
     )
     def _compute_pcs_deadlines(self):
         limits_cache = {}
@@ -416,7 +423,10 @@ class HelpdeskTicket(models.Model):
         vals = {
             "pcs_first_reply_deadline": start
             + timedelta(minutes=limits["pcs_first_reply_minutes"]),
-            "pcs_resolve_deadline": self.pcs_owner_deadline or False,
+            # A request raised from a patrol or vacant-unit finding keeps the
+            # finding's clock (7 days or the approved extension).
+            "pcs_resolve_deadline": self.pcs_owner_deadline
+            or max(self.pcs_finding_ids.mapped("date_deadline"), default=False),
         }
         if self.pcs_category in DISPATCH_CATEGORIES:
             minutes = (
@@ -577,6 +587,17 @@ class HelpdeskTicket(models.Model):
             lambda t: t.pcs_category == "complaint" and t.partner_id
         )._pcs_mark_repeat_complaints()
         return tickets
+
+    def write(self, vals):
+        if "stage_id" not in vals:
+            return super().write(vals)
+        was_closed = {ticket.id: ticket.stage_id.closed for ticket in self}
+        res = super().write(vals)
+        closed = self.filtered(lambda t: t.stage_id.closed and not was_closed[t.id])
+        reopened = self.filtered(lambda t: was_closed[t.id] and not t.stage_id.closed)
+        closed.sudo().pcs_finding_ids._pcs_request_closed()
+        reopened.sudo().pcs_finding_ids._pcs_request_reopened()
+        return res
 
     def _pcs_mark_repeat_complaints(self):
         """Flag complaints whose owner complained before within the window."""

@@ -202,7 +202,12 @@ class PropertyCallback(models.Model):
             ):
                 closed_day = ticket.closed_date.date()
                 if closed_day + timedelta(days=delay) <= today:
-                    add(ticket, "complaint", closed_day + timedelta(days=7))
+                    add(
+                        ticket,
+                        "complaint",
+                        closed_day
+                        + timedelta(days=company.pcs_callback_complaint_due_days),
+                    )
             for ticket in company_closed.filtered(
                 lambda t: t.pcs_category == "rectification"
             ):

@@ -2,6 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import formatLang
+
+# States before work starts: a paid repair is quoted and answered in these.
+PRE_WORK_STATES = ("draft", "dispatched", "accepted")
 
 
 class PropertyDispatchOrder(models.Model):
@@ -56,6 +60,7 @@ class PropertyDispatchOrder(models.Model):
             ("on_site", "On Site"),
             ("done", "Completed"),
             ("returned", "Returned to Front Desk"),
+            ("refused", "Price Refused"),
             ("cancel", "Cancelled"),
         ],
         default="draft",
@@ -82,10 +87,40 @@ class PropertyDispatchOrder(models.Model):
     amount_total = fields.Monetary(
         string="Total", compute="_compute_amount_total", store=True
     )
+    # Quote of a paid special repair (先报价后施工): quoted by the desk or by
+    # the crew on site, accepted or refused by the owner, before work starts.
+    quote_state = fields.Selection(
+        [
+            ("none", "Not Quoted"),
+            ("quoted", "Quoted, Awaiting the Owner"),
+            ("accepted", "Accepted by the Owner"),
+            ("refused", "Refused by the Owner"),
+        ],
+        string="Quote",
+        default="none",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    quoted_amount = fields.Monetary(
+        string="Quoted Price",
+        readonly=True,
+        copy=False,
+        help="Total quoted to the owner (VAT included): what the owner pays.",
+    )
+    quoted_at = fields.Datetime(readonly=True, copy=False)
+    quoted_by_id = fields.Many2one("res.users", readonly=True)
     price_accepted = fields.Boolean(
         string="Price Accepted by Owner", readonly=True, copy=False, tracking=True
     )
     price_accepted_at = fields.Datetime(readonly=True, copy=False)
+    price_refused_at = fields.Datetime(readonly=True, copy=False)
+    refusal_reason = fields.Text(
+        string="Owner's Reason for Refusing",
+        copy=False,
+        help="Recorded when the owner declines the quote.",
+    )
     parent_id = fields.Many2one(
         "property.dispatch.order",
         string="Reopened From",
@@ -121,6 +156,8 @@ class PropertyDispatchOrder(models.Model):
         ) or self.env._("nobody")
 
     def write(self, vals):
+        if {"labour_amount", "material_amount"} & set(vals):
+            self._pcs_check_price_change(vals)
         moved = self.browse()
         before = {}
         if "user_id" in vals or "department_id" in vals:
@@ -158,6 +195,184 @@ class PropertyDispatchOrder(models.Model):
                 )
         return res
 
+    # ------------------------------------------------------------------
+    # Paid repairs: quote, owner's answer
+    # ------------------------------------------------------------------
+    def _pcs_check_price_change(self, vals):
+        """A changed price needs a new quote; once work started it is fixed."""
+        for order in self.filtered(lambda o: o.is_paid):
+            changed = any(
+                key in vals
+                and order.currency_id.compare_amounts(vals[key] or 0.0, order[key])
+                for key in ("labour_amount", "material_amount")
+            )
+            if not changed:
+                continue
+            if order.state not in (*PRE_WORK_STATES, "refused"):
+                raise UserError(
+                    self.env._(
+                        "The price of %(order)s was accepted and work started: it "
+                        "can no longer change.",
+                        order=order.name,
+                    )
+                )
+            if order.quote_state in ("quoted", "accepted"):
+                order.write({"quote_state": "none", "price_accepted": False})
+                order.message_post(
+                    body=self.env._(
+                        "The price changed: quote it to the owner again.",
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+
+    def _pcs_check_quotable(self):
+        for order in self:
+            if not order.is_paid:
+                raise UserError(
+                    self.env._("%(order)s is not a paid repair.", order=order.name)
+                )
+            if order.state not in (*PRE_WORK_STATES, "refused"):
+                raise UserError(
+                    self.env._(
+                        "Work on %(order)s has started or ended: the price is "
+                        "quoted before work starts.",
+                        order=order.name,
+                    )
+                )
+            # A zero price is a free repair the owner agrees to; never negative.
+            if order.currency_id.compare_amounts(order.amount_total, 0.0) < 0:
+                raise UserError(
+                    self.env._(
+                        "The price of %(order)s cannot be negative.",
+                        order=order.name,
+                    )
+                )
+
+    def _pcs_state_before_refusal(self):
+        self.ensure_one()
+        if self.accepted_at:
+            return "accepted"
+        return "dispatched" if self.dispatched_at else "draft"
+
+    def action_quote(self):
+        """Quote the price to the owner, from the desk or by the crew on site
+        (context ``pcs_quote_on_site``: the crew arrived, which is the
+        request's on-site time); any time before work starts, also again after
+        a refusal or to change the price."""
+        self._pcs_check_quotable()
+        now = fields.Datetime.now()
+        on_site = self.env.context.get("pcs_quote_on_site")
+        for order in self:
+            vals = {
+                "quote_state": "quoted",
+                "quoted_amount": order.amount_total,
+                "quoted_at": now,
+                "quoted_by_id": self.env.uid,
+                "price_accepted": False,
+                "price_accepted_at": False,
+            }
+            if order.state == "refused":
+                vals.update(
+                    state=order._pcs_state_before_refusal(), price_refused_at=False
+                )
+            order.write(vals)
+            amounts = {
+                "amount": order._pcs_format_amount(order.amount_total),
+                "labour": order._pcs_format_amount(order.labour_amount),
+                "materials": order._pcs_format_amount(order.material_amount),
+            }
+            order.message_post(
+                body=self.env._(
+                    "Quoted on site to the owner: %(amount)s (labour %(labour)s, "
+                    "materials %(materials)s).",
+                    **amounts,
+                )
+                if on_site
+                else self.env._(
+                    "Quoted to the owner: %(amount)s (labour %(labour)s, materials "
+                    "%(materials)s).",
+                    **amounts,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        if on_site:
+            self.ticket_id.filtered(lambda t: not t.pcs_on_site_at).write(
+                {"pcs_on_site_at": now}
+            )
+        return True
+
+    def _pcs_format_amount(self, amount):
+        self.ensure_one()
+        return formatLang(self.env, amount, currency_obj=self.currency_id)
+
+    def _pcs_check_answerable(self):
+        for order in self:
+            if not order.is_paid or order.state not in PRE_WORK_STATES:
+                raise UserError(
+                    self.env._(
+                        "%(order)s has no price for the owner to answer before "
+                        "work starts.",
+                        order=order.name,
+                    )
+                )
+
+    def action_accept_price(self):
+        """The owner accepted the quoted price of a paid special repair (a price
+        entered but not yet quoted is quoted at the same time)."""
+        self._pcs_check_answerable()
+        self.filtered(lambda o: o.quote_state in ("none", "refused")).action_quote()
+        now = fields.Datetime.now()
+        for order in self:
+            order.write(
+                {
+                    "quote_state": "accepted",
+                    "quoted_amount": order.amount_total,
+                    "price_accepted": True,
+                    "price_accepted_at": now,
+                }
+            )
+            order.message_post(
+                body=self.env._(
+                    "The owner accepted the price of %(amount)s: work can start.",
+                    amount=order._pcs_format_amount(order.amount_total),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def action_refuse_price(self):
+        """The owner declined the quote: the order closes without work, the
+        refusal and its reason are recorded on the order and the request."""
+        self._pcs_check_answerable()
+        for order in self:
+            if order.quote_state != "quoted":
+                raise UserError(
+                    self.env._(
+                        "Quote the price of %(order)s to the owner first.",
+                        order=order.name,
+                    )
+                )
+        now = fields.Datetime.now()
+        for order in self:
+            order.write(
+                {
+                    "state": "refused",
+                    "quote_state": "refused",
+                    "price_refused_at": now,
+                }
+            )
+            body = self.env._(
+                "The owner declined the quote of %(amount)s for %(order)s "
+                "(reason: %(reason)s). The order is closed: no work is done and "
+                "nothing is charged. Thank the owner; a new quote can reopen it.",
+                amount=order._pcs_format_amount(order.quoted_amount),
+                order=order.name,
+                reason=order.refusal_reason or self.env._("none given"),
+            )
+            order.message_post(body=body, subtype_xmlid="mail.mt_note")
+            order.ticket_id.sudo().message_post(body=body, subtype_xmlid="mail.mt_note")
+        return True
+
     def action_dispatch(self):
         for order in self:
             if not (order.user_id or order.department_id):
@@ -172,13 +387,6 @@ class PropertyDispatchOrder(models.Model):
         for order in self.filtered("user_id"):
             order.ticket_id.message_subscribe(partner_ids=order.user_id.partner_id.ids)
 
-    def action_accept_price(self):
-        """The owner accepted the price of a paid special repair."""
-        self._pcs_step(
-            ("draft", "dispatched"),
-            {"price_accepted": True, "price_accepted_at": fields.Datetime.now()},
-        )
-
     def action_accept(self):
         self._pcs_step(
             ("dispatched",),
@@ -190,11 +398,15 @@ class PropertyDispatchOrder(models.Model):
         )
 
     def action_on_site(self):
-        unpriced = self.filtered(lambda o: o.is_paid and not o.price_accepted)
+        """The crew is on site and starts work (for a paid repair: once the
+        owner accepted the price; to inspect and quote first, quote on site)."""
+        unpriced = self.filtered(lambda o: o.is_paid and o.quote_state != "accepted")
         if unpriced:
             raise UserError(
                 self.env._(
-                    "The owner must accept the price of %s before work starts.",
+                    "The owner must accept the price of %s before work starts: "
+                    "quote it (on site if the crew inspects first) and record the "
+                    "owner's answer.",
                     ", ".join(unpriced.mapped("name")),
                 )
             )

@@ -14,14 +14,15 @@ FINDING_CATEGORIES = [
     ("fire", "Fire Safety"),
     ("vacant_unit", "Vacant Units"),
 ]
-FIX_DAYS = 7
 
 
 class PropertyFinding(models.Model):
     """A problem found on a patrol or a vacant-unit visit.
 
-    It becomes a service request that must be fixed within 7 days unless a
-    longer time is approved; the fix is verified on site.
+    It becomes a service request that must be fixed within 7 days (company
+    setting) unless a longer time is approved; the request carries that
+    deadline as its resolve deadline, and closing the request sends the
+    finding to verification on site.
     """
 
     _name = "property.finding"
@@ -76,7 +77,8 @@ class PropertyFinding(models.Model):
         store=True,
         index=True,
         tracking=True,
-        help="7 days from the request, or the approved extension.",
+        help="7 days (Settings → Property) from the request, or the approved "
+        "extension; the request's resolve deadline follows it.",
     )
     date_requested = fields.Datetime(readonly=True, copy=False)
     extension_date = fields.Datetime(string="Extended To", copy=False)
@@ -99,11 +101,18 @@ class PropertyFinding(models.Model):
         compute="_compute_is_overdue", search="_search_is_overdue"
     )
 
-    @api.depends("date_requested", "date_found", "extension_state", "extension_date")
+    @api.depends(
+        "date_requested",
+        "date_found",
+        "extension_state",
+        "extension_date",
+        "company_id.pcs_finding_fix_days",
+    )
     def _compute_date_deadline(self):
         for finding in self:
             start = finding.date_requested or finding.date_found
-            deadline = start and start + timedelta(days=FIX_DAYS)
+            days = (finding.company_id or self.env.company).pcs_finding_fix_days
+            deadline = start and start + timedelta(days=days)
             if finding.extension_state == "approved" and finding.extension_date:
                 deadline = max(deadline, finding.extension_date)
             finding.date_deadline = deadline
@@ -195,6 +204,26 @@ class PropertyFinding(models.Model):
             )
         self.filtered(lambda f: f.extension_state == "requested").write(
             {"extension_state": "rejected"}
+        )
+
+    def _pcs_request_closed(self):
+        """The request was closed: the fix is to be verified on site."""
+        findings = self.filtered(lambda f: f.state in ("open", "requested"))
+        findings.action_mark_fixed()
+        findings._message_log_batch(
+            {
+                finding.id: self.env._(
+                    "Request %(request)s closed: verify the fix on site.",
+                    request=finding.ticket_ref or finding.ticket_id.display_name,
+                )
+                for finding in findings
+            }
+        )
+
+    def _pcs_request_reopened(self):
+        """The request was reopened before the fix was verified."""
+        self.filtered(lambda f: f.state == "fixed").write(
+            {"state": "requested", "date_fixed": False}
         )
 
     def action_mark_fixed(self):

@@ -14,13 +14,14 @@ VISIT_KINDS = [
 ]
 VACANT_STATES = ("unsold", "sold_vacant")
 CRON_BATCH = 500
-INSPECTION_DUE_DAY = 19  # "before the 20th"
+INSPECTION_BEFORE_DAY = 20  # default of res.company.pcs_vacant_inspection_day
 
 
-def visit_periods(unit_state, day):
+def visit_periods(unit_state, day, inspection_day=INSPECTION_BEFORE_DAY):
     """(kind, period_key, due date) of the visits a vacant unit needs on ``day``.
 
-    - full inspection: monthly, due before the 20th;
+    - full inspection: monthly, due before the ``inspection_day`` (the 20th,
+      company setting);
     - cleaning: every half month for unsold units, monthly for sold units not
       moved in;
     - security check: weekly (ISO week, due on Sunday).
@@ -28,7 +29,11 @@ def visit_periods(unit_state, day):
     last_day = calendar.monthrange(day.year, day.month)[1]
     month_key = f"{day.year:04d}-{day.month:02d}"
     periods = [
-        ("inspection", month_key, date(day.year, day.month, INSPECTION_DUE_DAY)),
+        (
+            "inspection",
+            month_key,
+            date(day.year, day.month, min(max(inspection_day - 1, 1), last_day)),
+        ),
     ]
     if unit_state == "unsold":
         if day.day <= 15:
@@ -222,7 +227,9 @@ class PropertyVacantVisit(models.Model):
             [
                 {"unit_id": unit.id, "kind": kind, "period_key": key, "date_due": due}
                 for unit in units
-                for kind, key, due in visit_periods(unit.state, today)
+                for kind, key, due in visit_periods(
+                    unit.state, today, unit.company_id.pcs_vacant_inspection_day
+                )
                 if (unit.id, kind, key) not in existing
             ]
         )

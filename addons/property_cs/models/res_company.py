@@ -1,5 +1,9 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime, time, timedelta
+
+import pytz
+
 from odoo import fields, models
 
 
@@ -33,6 +37,18 @@ class ResCompany(models.Model):
         help="Fee recorded as due for each card beyond the free ones.",
     )
 
+    pcs_finding_fix_days = fields.Integer(
+        string="Patrol Findings Fixed Within (days)",
+        default=7,
+        help="A problem found on a patrol or a vacant-unit visit becomes a "
+        "request to fix within this many days unless a longer time is approved.",
+    )
+    pcs_vacant_inspection_day = fields.Integer(
+        string="Vacant-Unit Inspection Before Day",
+        default=20,
+        help="The monthly full inspection of vacant units is due before this day "
+        "of the month.",
+    )
     pcs_pii_retention_years = fields.Integer(
         string="Personal Data Retention (years)",
         default=3,
@@ -104,8 +120,116 @@ class ResCompany(models.Model):
         help="A complaint is called back this many days after its resolution "
         "(due within 7 days).",
     )
+    pcs_callback_complaint_due_days = fields.Integer(
+        string="Complaint Callback Due (days)",
+        default=7,
+        help="The complaint callback is due this many days after the resolution.",
+    )
     pcs_callback_spot_check_rate = fields.Integer(
         string="Callback Spot Check (%)",
         default=10,
         help="Share of the month's callbacks re-checked by a manager.",
     )
+
+    # ------------------------------------------------------------------
+    # Working days (resource calendars with public holidays)
+    # ------------------------------------------------------------------
+    def _pcs_calendar(self):
+        """The company's working calendar (Settings → Employees / the
+        company's *Working Hours*), else Odoo's standard 40-hour week."""
+        self.ensure_one()
+        return (
+            self.sudo().resource_calendar_id
+            or self.env.ref("resource.resource_calendar_std").sudo()
+        )
+
+    def _pcs_tz(self):
+        self.ensure_one()
+        return pytz.timezone(
+            self.partner_id.tz or self._pcs_calendar().tz or "Asia/Shanghai"
+        )
+
+    def _pcs_working_days(self, date_from, date_to):
+        """Working days of the company between two dates (both included): the
+        days its calendar works, less its public holidays (global leaves of the
+        calendar, of every calendar, of the company or of no company: e.g.
+        国庆节 and 春节, shipped as data and edited in Property → Configuration
+        → Public Holidays)."""
+        self.ensure_one()
+        calendar = self._pcs_calendar()
+        tz = self._pcs_tz()
+        start = tz.localize(datetime.combine(date_from, time.min))
+        end = tz.localize(datetime.combine(date_to, time.max))
+        intervals = calendar._work_intervals_batch(
+            start,
+            end,
+            tz=tz,
+            domain=[
+                ("time_type", "=", "leave"),
+                ("company_id", "in", [self.id, False]),
+            ],
+        )[False]
+        days = {
+            interval_start.astimezone(tz).date()
+            for interval_start, _stop, _meta in intervals
+        }
+        return days | self._pcs_makeup_workdays(calendar, start, end)
+
+    def _pcs_makeup_workdays(self, calendar, start, end):
+        """Make-up working days (调休上班) between two aware datetimes."""
+        self.ensure_one()
+        tz = start.tzinfo
+        utc = pytz.utc
+        makeups = (
+            self.env["resource.calendar.leaves"]
+            .sudo()
+            .search(
+                [
+                    ("pcs_makeup_workday", "=", True),
+                    ("resource_id", "=", False),
+                    ("calendar_id", "in", [False, calendar.id]),
+                    ("company_id", "in", [self.id, False]),
+                    ("date_from", "<=", end.astimezone(utc).replace(tzinfo=None)),
+                    ("date_to", ">=", start.astimezone(utc).replace(tzinfo=None)),
+                ]
+            )
+        )
+        days = set()
+        for makeup in makeups:
+            day = utc.localize(makeup.date_from).astimezone(tz).date()
+            last = utc.localize(makeup.date_to).astimezone(tz).date()
+            while day <= last:
+                if start.date() <= day <= end.date():
+                    days.add(day)
+                day += timedelta(days=1)
+        return days
+
+    def _pcs_is_working_day(self, day):
+        self.ensure_one()
+        return day in self._pcs_working_days(day, day)
+
+    def _pcs_add_working_days(self, moment, days):
+        """``moment`` (naive UTC) moved to the same local time ``days`` working
+        days later (the days after the day of ``moment``)."""
+        self.ensure_one()
+        tz = self._pcs_tz()
+        local = pytz.utc.localize(moment).astimezone(tz)
+        day = local.date()
+        # Wide enough for any holiday season (春节 is at most 9 days).
+        span = max(days, 1) * 2 + 14
+        found = []
+        for _round in range(26):  # a calendar without working days: give up
+            if len(found) >= days:
+                break
+            working = sorted(
+                self._pcs_working_days(
+                    day + timedelta(days=1), day + timedelta(days=span)
+                )
+            )
+            found.extend(working[: days - len(found)])
+            day += timedelta(days=span)
+        if len(found) < days:
+            return moment + timedelta(days=days)
+        target = found[-1] if found else local.date()
+        result = tz.localize(datetime.combine(target, local.time()))
+        return result.astimezone(pytz.utc).replace(tzinfo=None)

@@ -67,6 +67,20 @@ class ResConfigSettings(models.TransientModel):
     pcs_callback_complaint_days = fields.Integer(
         related="company_id.pcs_callback_complaint_days", readonly=False
     )
+    pcs_callback_complaint_due_days = fields.Integer(
+        related="company_id.pcs_callback_complaint_due_days", readonly=False
+    )
+    pcs_finding_fix_days = fields.Integer(
+        related="company_id.pcs_finding_fix_days", readonly=False
+    )
+    pcs_vacant_inspection_day = fields.Integer(
+        related="company_id.pcs_vacant_inspection_day", readonly=False
+    )
+    pcs_resource_calendar_id = fields.Many2one(
+        related="company_id.resource_calendar_id",
+        string="Working Calendar",
+        readonly=False,
+    )
     pcs_callback_spot_check_rate = fields.Integer(
         related="company_id.pcs_callback_spot_check_rate", readonly=False
     )

@@ -21,3 +21,6 @@ from . import test_spreadsheet_injection
 from . import test_phone_lookup
 from . import test_db_guarantees
 from . import test_request_values
+from . import test_paid_repair_quote
+from . import test_finding_clock
+from . import test_working_days

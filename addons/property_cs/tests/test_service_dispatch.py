@@ -76,6 +76,8 @@ class TestServiceDispatch(PropertyTestCommon):
         order.action_dispatch()
         with self.assertRaises(UserError):
             order.action_on_site()
+        order.action_accept()
+        # Accepted by the crew first: the price can still be accepted.
         order.action_accept_price()
         order.action_on_site()
         self.assertEqual(order.state, "on_site")

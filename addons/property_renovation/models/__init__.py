@@ -3,6 +3,7 @@ from . import res_config_settings
 from . import property_renovation_attachment_mixin
 from . import property_renovation
 from . import property_renovation_worker
+from . import property_renovation_checklist_item
 from . import property_renovation_patrol
 from . import property_renovation_patrol_line
 from . import property_renovation_hot_work

@@ -8,7 +8,6 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.addons.property_cs import pii
 
 PERSONAL_DATA_GROUP = "property_cs.group_personal_data"
-REVIEW_DAYS = 3
 STATES = [
     ("draft", "Draft"),
     ("review", "Under Review"),
@@ -391,6 +390,15 @@ class PropertyRenovation(models.Model):
         )
         return users[:1] or self.project_id.manager_id
 
+    def _review_deadline(self, submitted):
+        """End of the engineering review (3 working days, company settings)."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        days = company.pcs_renovation_review_days
+        if company.pcs_renovation_review_working_days:
+            return company._pcs_add_working_days(submitted, days)
+        return submitted + timedelta(days=days)
+
     def action_submit(self):
         """Send the application to the engineering review (3-day clock)."""
         now = fields.Datetime.now()
@@ -410,7 +418,7 @@ class PropertyRenovation(models.Model):
                 {
                     "state": "review",
                     "date_submitted": now,
-                    "review_deadline": now + timedelta(days=REVIEW_DAYS),
+                    "review_deadline": renovation._review_deadline(now),
                     "review_escalated": False,
                     "reviewer_id": reviewer.id,
                 }
@@ -566,7 +574,13 @@ class PropertyRenovation(models.Model):
         )
         self.write({"review_escalated": True})
         self._message_log_batch(
-            {r.id: self.env._("The 3-day engineering review is overdue.") for r in self}
+            {
+                r.id: self.env._(
+                    "The %(days)s-day engineering review is overdue.",
+                    days=r.company_id.pcs_renovation_review_days,
+                )
+                for r in self
+            }
         )
 
     # ------------------------------------------------------------------
@@ -720,14 +734,8 @@ class PropertyRenovation(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _is_working_day(self, company, day):
-        calendar = (
-            company.resource_calendar_id
-            if "resource_calendar_id" in company._fields
-            else False
-        )
-        if calendar and calendar.attendance_ids:
-            return str(day.weekday()) in calendar.attendance_ids.mapped("dayofweek")
-        return day.weekday() < 5
+        """A working day of the company's calendar, public holidays excluded."""
+        return company._pcs_is_working_day(day)
 
     @api.model
     def _patrol_due_domain(self, day):
@@ -755,11 +763,16 @@ class PropertyRenovation(models.Model):
         day = fields.Date.context_today(self)
         domain = self._patrol_due_domain(day)
 
+        working = {}
+
+        def is_working(company):
+            if company not in working:
+                working[company] = self._is_working_day(company, day)
+            return working[company]
+
         def due(limit):
             renovations = self.search(domain, limit=limit, order="id")
-            return renovations.filtered(
-                lambda r: self._is_working_day(r.company_id, day)
-            )
+            return renovations.filtered(lambda r: is_working(r.company_id))
 
         created = self.env["property.renovation.patrol"]
 
@@ -803,22 +816,21 @@ class PropertyRenovation(models.Model):
         }
 
     def _patrol_checklist(self, kind):
-        """Checklist items of a patrol, in the language of the context."""
-        if kind == "engineering":
-            return [
-                self.env._("No change to load-bearing walls, beams or columns"),
-                self.env._("Water, drainage and gas pipes untouched or as approved"),
-                self.env._("Waterproofing of wet rooms done and tested"),
-                self.env._("Electrical wiring in conduits, no overloaded circuits"),
-                self.env._("Facade, windows and outdoor units as approved"),
-            ]
-        return [
-            self.env._("Permit posted at the door, workers carry passes"),
-            self.env._("Working hours respected (no noise at rest times)"),
-            self.env._("Fire extinguisher on site, no hot work without permit"),
-            self.env._("Debris bagged and removed via the assigned route"),
-            self.env._("Corridors, lifts and common parts protected and clean"),
-        ]
+        """Checklist items of a patrol, in the language of the context: the
+        company's active checklist items of that kind (Property → Configuration
+        → Patrol Checklists)."""
+        self.ensure_one()
+        items = (
+            self.env["property.renovation.checklist.item"]
+            .sudo()
+            .search(
+                [
+                    ("kind", "=", kind),
+                    ("company_id", "in", [False, self.company_id.id]),
+                ]
+            )
+        )
+        return items.mapped("name")
 
     # ------------------------------------------------------------------
     # Completion

@@ -4,10 +4,13 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv.expression import AND as Domain_and
+from odoo.osv.expression import OR as Domain_or
 
 
 class PropertyRenovationInspection(models.Model):
-    """Completion inspection (初验) and the re-inspection one month later (复验)."""
+    """Completion inspection (初验) and the re-inspection one month later (复验;
+    the interval is a company setting)."""
 
     _name = "property.renovation.inspection"
     _description = "Renovation Inspection"
@@ -76,17 +79,35 @@ class PropertyRenovationInspection(models.Model):
 
     @api.model
     def _reinspection_due_domain(self):
-        due = fields.Date.context_today(self) - relativedelta(months=1)
-        return [
-            ("kind", "=", "initial"),
-            ("state", "=", "done"),
-            ("date_done", "<=", due),
-            (
-                "renovation_id.inspection_ids",
-                "not any",
-                [("kind", "=", "reinspection")],
-            ),
+        """Initial inspections done at least the company's re-inspection
+        interval (1 month) ago and not re-inspected yet."""
+        today = fields.Date.context_today(self)
+        companies = self.env["res.company"].sudo().search([])
+        due = [
+            [
+                ("company_id", "=", company.id),
+                (
+                    "date_done",
+                    "<=",
+                    today
+                    - relativedelta(months=company.pcs_renovation_reinspection_months),
+                ),
+            ]
+            for company in companies
         ]
+        return Domain_and(
+            [
+                [("kind", "=", "initial"), ("state", "=", "done")],
+                Domain_or(due),
+                [
+                    (
+                        "renovation_id.inspection_ids",
+                        "not any",
+                        [("kind", "=", "reinspection")],
+                    )
+                ],
+            ]
+        )
 
     @api.model
     def _cron_schedule_reinspections(self, limit=200):
@@ -113,7 +134,10 @@ class PropertyRenovationInspection(models.Model):
                 {
                     "renovation_id": initial.renovation_id.id,
                     "kind": "reinspection",
-                    "date": initial.date_done + relativedelta(months=1),
+                    "date": initial.date_done
+                    + relativedelta(
+                        months=initial.company_id.pcs_renovation_reinspection_months
+                    ),
                     "user_id": initial.user_id.id,
                 }
                 for initial in self

@@ -20,3 +20,21 @@ class ResCompany(models.Model):
     pcs_renovation_deposit_non_residential = fields.Float(
         string="Renovation Deposit (Non-residential)", default=10000.0
     )
+    pcs_renovation_review_days = fields.Integer(
+        string="Renovation Review (days)",
+        default=3,
+        help="Engineering reviews a renovation application within this many days.",
+    )
+    pcs_renovation_review_working_days = fields.Boolean(
+        string="Review Days Are Working Days",
+        default=True,
+        help="Count the review days on the company's working calendar, public "
+        "holidays excluded (a Friday submission is due on Wednesday); "
+        "otherwise calendar days.",
+    )
+    pcs_renovation_reinspection_months = fields.Integer(
+        string="Re-inspection After (months)",
+        default=1,
+        help="The re-inspection of a renovated unit is scheduled this many months "
+        "after the initial completion inspection.",
+    )

@@ -18,3 +18,12 @@ class ResConfigSettings(models.TransientModel):
     pcs_renovation_deposit_non_residential = fields.Float(
         related="company_id.pcs_renovation_deposit_non_residential", readonly=False
     )
+    pcs_renovation_review_days = fields.Integer(
+        related="company_id.pcs_renovation_review_days", readonly=False
+    )
+    pcs_renovation_review_working_days = fields.Boolean(
+        related="company_id.pcs_renovation_review_working_days", readonly=False
+    )
+    pcs_renovation_reinspection_months = fields.Integer(
+        related="company_id.pcs_renovation_reinspection_months", readonly=False
+    )

@@ -12,7 +12,10 @@ class TestRenovationPermit(RenovationTestCommon):
         renovation = self._approved_renovation()
         fee = renovation.fee_move_id
         self.assertEqual(fee.state, "posted")
+        # 100 m² × 5.00 = 500.00 paid, VAT (6%, property service) inside.
         self.assertEqual(fee.amount_total, 500.0)
+        self.assertAlmostEqual(fee.amount_tax, 28.30, places=2)
+        self.assertEqual(fee.invoice_line_ids.tax_ids, self.company.pcs_tax_service_id)
         self.assertEqual(fee.partner_id, self.owner)
         self.assertEqual(fee.invoice_line_ids.product_id.pcs_fee_type, "one_off")
         deposit = renovation.deposit_id
