@@ -11,6 +11,7 @@ import re
 from datetime import date
 from html import unescape
 
+import odoo
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
@@ -36,6 +37,16 @@ def form_values(form_html):
     }
 
 
+def _ensure_http_server():
+    """pytest-odoo starts Odoo's server without its HTTP thread: spawn it."""
+    server = odoo.service.server.server
+    if server is None:
+        server = odoo.service.server.ThreadedServer(odoo.http.root)
+        odoo.service.server.server = server
+    if getattr(server, "httpd", None) is None:
+        server.http_spawn()
+
+
 @tagged("post_install", "-at_install", "property_payment")
 class TestPropertyInvoicePortalPayment(
     PropertyBillingTestCommon, AccountPaymentCommon, HttpCase
@@ -48,6 +59,7 @@ class TestPropertyInvoicePortalPayment(
 
     @classmethod
     def setUpClass(cls):
+        _ensure_http_server()
         super().setUpClass()
         bank = cls.company_data["default_journal_bank"]
         # WeChat Pay against its local fake API.
@@ -217,7 +229,7 @@ class TestPropertyInvoicePortalPayment(
         self.assertIn(wechat_const.QR_ROUTE, result["redirect_form_html"])
         self.assertEqual(self.invoice_b.transaction_ids.partner_id, self.owner_b)
 
-    def test_provider_of_another_company_is_not_offered(self):
+    def test_provider_of_another_company_or_disabled_is_refused(self):
         other = self.env["res.company"].create({"name": "Other Property Co"})
         foreign = self.wechatpay.copy({"company_id": other.id, "is_published": True})
         self.authenticate(self.user_a.login, self.user_a.login)
@@ -225,4 +237,8 @@ class TestPropertyInvoicePortalPayment(
         self.assertNotIn(f'data-provider-id="{foreign.id}"', page.text)
         with mute_logger("odoo.http"), self.assertRaises(JsonRpcException):
             self._pay(self.invoice_a, foreign)
+        # Nor a provider the company disabled.
+        self.alipay.state = "disabled"
+        with mute_logger("odoo.http"), self.assertRaises(JsonRpcException):
+            self._pay(self.invoice_a, self.alipay)
         self.assertFalse(self.invoice_a.transaction_ids)

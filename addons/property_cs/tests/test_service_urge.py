@@ -3,10 +3,11 @@
 from datetime import date, timedelta
 
 from freezegun import freeze_time
+from psycopg2 import IntegrityError
 
 from odoo import fields, http
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import HttpCase, Form, tagged
+from odoo.tests import Form, HttpCase, tagged
 from odoo.tools import mute_logger
 
 from .common import PropertyTestCommon
@@ -121,7 +122,7 @@ class TestUrgeDesk(UrgeCommon):
         self.assertFalse(self.ticket_a.pcs_urged_repeatedly)
 
     def test_negative_settings_are_refused(self):
-        with self.assertRaises(Exception), mute_logger("odoo.sql_db"):
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
             with self.env.cr.savepoint():
                 self.company.pcs_urge_interval_minutes = -5
                 self.company.flush_recordset()

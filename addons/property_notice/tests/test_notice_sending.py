@@ -67,7 +67,8 @@ class TestNoticeSending(PropertyNoticeTestCommon):
         self.assertEqual(row_a.sms_id.sms_cn_template_key, "property_general_notice")
         self.assertEqual(
             row_a.sms_id.body,
-            "尊敬的业主：Project A发布公告《Garden works》，详情请登录业主服务平台查看。",
+            "尊敬的业主：Project A发布公告《Garden works》，"
+            "详情请登录业主服务平台查看。",
         )
         mails = self.env["mail.mail"].search([("subject", "like", "Garden works")])
         self.assertEqual(
@@ -109,7 +110,8 @@ class TestNoticeSending(PropertyNoticeTestCommon):
         self.assertEqual(row.note, "Emergency: sent by SMS whatever the preference.")
         self.assertEqual(
             row.sms_id.body,
-            "紧急通知（Ⅱ级）：Car park flooded（Project A），请勿驶入地下车库。请注意安全。",
+            "紧急通知（Ⅱ级）：Car park flooded（Project A），"
+            "请勿驶入地下车库。请注意安全。",
         )
 
     def test_sending_twice_sends_nothing_twice(self):
