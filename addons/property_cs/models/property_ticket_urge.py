@@ -5,7 +5,7 @@ from odoo import fields, models
 URGE_CHANNELS = [
     ("portal", "Portal / App"),
     ("phone", "Phone"),
-    ("visit", "Visit"),
+    ("visit", "In Person"),
 ]
 
 
@@ -23,7 +23,7 @@ class PropertyTicketUrge(models.Model):
 
     ticket_id = fields.Many2one(
         "helpdesk.ticket",
-        string="Request",
+        string="Service Request",
         required=True,
         index=True,
         ondelete="cascade",

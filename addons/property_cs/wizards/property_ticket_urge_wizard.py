@@ -9,10 +9,12 @@ class PropertyTicketUrgeWizard(models.TransientModel):
     _name = "property.ticket.urge.wizard"
     _description = "Record an Urge"
 
-    ticket_id = fields.Many2one("helpdesk.ticket", string="Request", required=True)
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", string="Service Request", required=True
+    )
     partner_id = fields.Many2one("res.partner", string="Owner")
     channel = fields.Selection(
-        [("phone", "Phone"), ("visit", "Visit")], required=True, default="phone"
+        [("phone", "Phone"), ("visit", "In Person")], required=True, default="phone"
     )
     note = fields.Text(string="What the Owner Said")
 

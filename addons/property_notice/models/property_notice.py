@@ -601,16 +601,6 @@ class PropertyNotice(models.Model):
         self.filtered(lambda n: n.state != "cancelled").write({"state": "cancelled"})
         return True
 
-    def action_reset_draft(self):
-        if self.filtered(lambda n: n.state != "cancelled" or n.recipient_ids):
-            raise UserError(
-                self.env._(
-                    "Only a withdrawn notice that was never published goes back "
-                    "to draft: copy the notice instead."
-                )
-            )
-        self.write({"state": "draft"})
-
     def action_send_now(self):
         """Start the notices job now (what is due is sent only once)."""
         self.env.ref("property_notice.ir_cron_property_notice_send")._trigger()

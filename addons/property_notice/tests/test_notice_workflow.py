@@ -68,8 +68,7 @@ class TestNoticeWorkflow(PropertyNoticeTestCommon):
             notice.unlink()
         notice.with_user(self.director).action_cancel()
         self.assertEqual(notice.validity, "cancelled")
-        with self.assertRaises(UserError):
-            notice.action_reset_draft()
+        self.assertEqual(len(notice.recipient_ids), 3, "the rows are kept")
         draft = self._notice()
         draft.unlink()
 
