@@ -44,7 +44,6 @@ class PropertyTicketUrge(models.Model):
     )
     note = fields.Text(string="What the Owner Said", readonly=True)
     escalated = fields.Boolean(
-        string="Escalated",
         readonly=True,
         help="A repeated urge: the request's priority was raised and the "
         "customer-service managers were told.",

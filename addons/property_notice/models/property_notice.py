@@ -142,7 +142,6 @@ class PropertyNotice(models.Model):
     )
     emergency_grade_id = fields.Many2one(
         "property.emergency.grade",
-        string="Emergency Grade",
         compute="_compute_emergency_grade_id",
         store=True,
         readonly=False,
