@@ -503,7 +503,7 @@ class PropertyNotice(models.Model):
             }.get(self.outage_type, self.env._("Outage Notice"))
         if self.kind == "emergency":
             return self.env._("Emergency Notice")
-        return self.env._("Notice")
+        return self.env._("Announcement")
 
     def _pcs_local_text(self, moment, with_time=True):
         """A moment for the printed notice and the portal, company time."""

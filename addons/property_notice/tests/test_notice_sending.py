@@ -177,6 +177,9 @@ class TestNoticeSending(PropertyNoticeTestCommon):
 
     def test_owner_language_for_email(self):
         self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["property_notice"], ["zh_CN"], overwrite=True
+        )
         self.owner_c.lang = "zh_CN"
         self.owner_c.pcs_notice_channel = "email"
         notice = self._publish(

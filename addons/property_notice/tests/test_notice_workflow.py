@@ -100,6 +100,9 @@ class TestNoticeWorkflow(PropertyNoticeTestCommon):
 
     def test_notice_board_print(self):
         self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["property_notice"], ["zh_CN"], overwrite=True
+        )
         notice = self._publish(self._outage())
         html, _fmt = (
             self.env["ir.actions.report"]
