@@ -56,6 +56,7 @@
         "views/property_emergency_event_views.xml",
         "views/property_emergency_grade_views.xml",
         "views/property_ticket_followup_views.xml",
+        "views/property_ticket_urge_views.xml",
         "views/property_weekly_summary_views.xml",
         "views/property_service_report_views.xml",
         "views/helpdesk_ticket_views.xml",
@@ -81,6 +82,7 @@
         "wizards/property_pii_collect_wizard_views.xml",
         "wizards/property_personal_data_export_wizard_views.xml",
         "wizards/property_service_analysis_wizard_views.xml",
+        "wizards/property_ticket_urge_wizard_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -97,6 +99,7 @@
         "demo/property_patrol_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
         "demo/res_users_portal_demo.xml",
+        "demo/property_ticket_urge_demo.xml",
     ],
     "application": True,
     "installable": True,

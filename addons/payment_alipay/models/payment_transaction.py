@@ -29,6 +29,29 @@ class PaymentTransaction(models.Model):
 
     # === BUSINESS METHODS - REFERENCE === #
 
+    @api.constrains("provider_id", "invoice_ids")
+    def _check_alipay_invoice_company(self):
+        """An invoice is paid through a provider of its own company, enabled
+        or in test mode: the portal offers no other, and a request naming
+        another provider is refused (the money would reach another
+        merchant account and the payment another company's books)."""
+        for tx in self.filtered(lambda t: t.provider_code == "alipay"):
+            if tx.provider_id.state == "disabled":
+                raise ValidationError(
+                    self.env._("Alipay: this payment provider is disabled.")
+                )
+            if tx.invoice_ids.company_id - tx.provider_id.company_id:
+                raise ValidationError(
+                    self.env._(
+                        "Alipay: invoices of %(invoice_company)s cannot be "
+                        "paid through the provider of %(provider_company)s.",
+                        invoice_company=", ".join(
+                            tx.invoice_ids.company_id.mapped("name")
+                        ),
+                        provider_company=tx.provider_id.company_id.name,
+                    )
+                )
+
     @api.model
     def _compute_reference(self, provider_code, prefix=None, separator="-", **kwargs):
         """Override of `payment` to keep references within Alipay's rules.

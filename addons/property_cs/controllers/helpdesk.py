@@ -10,7 +10,7 @@ token, and takes ids (category, team, unit) only among those the user may use.
 """
 
 from odoo import http
-from odoo.exceptions import AccessError, MissingError
+from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 from odoo.tools import consteq
 
@@ -172,3 +172,35 @@ class PropertyCustomerPortalHelpdesk(CustomerPortalHelpdesk):
             )
             callback.action_done()
         return request.redirect(f"/my/ticket/{ticket_sudo.id}")
+
+    @http.route(
+        "/my/ticket/<int:ticket_id>/urge",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        csrf=True,
+        website=True,
+    )
+    def portal_ticket_urge(self, ticket_id, **kw):
+        """The owner urges one of their open requests (催单)."""
+        try:
+            ticket_sudo = _check_ticket_access(ticket_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        try:
+            ticket_sudo._pcs_urge("portal", partner=request.env.user.partner_id)
+        except UserError:
+            # Closed meanwhile, or urged a moment ago: the page says which.
+            return request.redirect(f"/my/ticket/{ticket_sudo.id}?urge=refused")
+        return request.redirect(f"/my/ticket/{ticket_sudo.id}?urge=done")
+
+    def _ticket_get_page_view_values(self, ticket, access_token, **kwargs):
+        values = super()._ticket_get_page_view_values(ticket, access_token, **kwargs)
+        next_at = ticket.sudo()._pcs_urge_next_allowed()
+        values.update(
+            {
+                "pcs_urge_result": kwargs.get("urge"),
+                "pcs_urge_next": next_at and ticket.sudo()._pcs_local_time(next_at),
+            }
+        )
+        return values

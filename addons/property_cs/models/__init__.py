@@ -43,6 +43,7 @@ from . import property_department
 from . import helpdesk_ticket
 from . import property_ticket_escalation
 from . import property_ticket_followup
+from . import property_ticket_urge
 from . import property_dispatch_order
 from . import property_callback
 from . import property_rectification

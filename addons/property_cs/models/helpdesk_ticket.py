@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 PCS_CATEGORIES = [
     ("paid_repair", "Paid Special Repair"),
@@ -320,6 +321,34 @@ class HelpdeskTicket(models.Model):
         "property.callback", "ticket_id", string="Callbacks"
     )
     pcs_callback_count = fields.Integer(compute="_compute_pcs_counts")
+    # Urging (催单), see _pcs_urge
+    pcs_urge_ids = fields.One2many(
+        "property.ticket.urge", "ticket_id", string="Urge Log"
+    )
+    pcs_urge_count = fields.Integer(
+        string="Urges",
+        compute="_compute_pcs_urges",
+        store=True,
+        help="How many times the owner urged the request.",
+    )
+    pcs_last_urge_at = fields.Datetime(
+        string="Last Urged On", compute="_compute_pcs_urges", store=True
+    )
+    pcs_urged_repeatedly = fields.Boolean(
+        string="Urged Repeatedly",
+        compute="_compute_pcs_urges",
+        store=True,
+        index=True,
+        help="The owner urged the request as many times as the company's "
+        "setting for repeated urges (2 by default).",
+    )
+    pcs_repeat_urge_rate = fields.Float(
+        string="Repeat-Urge Rate (%)",
+        compute="_compute_pcs_urges",
+        store=True,
+        aggregator="avg",
+        help="Share of requests the owner had to urge repeatedly.",
+    )
 
     def _compute_pcs_counts(self):
         orders = dict(
@@ -1110,6 +1139,7 @@ class HelpdeskTicket(models.Model):
             },
             "targets": dict(SERVICE_TARGETS),
             "repeat_complainants": repeat,
+            **self._pcs_urge_stats(project, start, end),
         }
 
     @api.model
@@ -1134,3 +1164,195 @@ class HelpdeskTicket(models.Model):
         """Today in the company's time zone (crons run without a user tz)."""
         tz = pytz.timezone(company.partner_id.tz or "UTC")
         return pytz.utc.localize(fields.Datetime.now()).astimezone(tz).date()
+
+    # ------------------------------------------------------------------
+    # Urging (催单)
+    # ------------------------------------------------------------------
+    @api.depends("pcs_urge_ids.date", "company_id.pcs_urge_repeat_count")
+    def _compute_pcs_urges(self):
+        for ticket in self:
+            urges = ticket.pcs_urge_ids
+            threshold = (ticket.company_id or self.env.company).pcs_urge_repeat_count
+            repeated = bool(threshold) and len(urges) >= threshold
+            ticket.pcs_urge_count = len(urges)
+            ticket.pcs_last_urge_at = max(urges.mapped("date"), default=False)
+            ticket.pcs_urged_repeatedly = repeated
+            ticket.pcs_repeat_urge_rate = 100.0 if repeated else 0.0
+
+    def _pcs_local_time(self, moment):
+        """``moment`` (UTC) as HH:MM (or date and time on another day) in the
+        company's time zone, for the owner and the staff."""
+        self.ensure_one()
+        tz = pytz.timezone(self.company_id.partner_id.tz or self.env.user.tz or "UTC")
+        local = pytz.utc.localize(moment).astimezone(tz)
+        today = pytz.utc.localize(fields.Datetime.now()).astimezone(tz).date()
+        return f"{local:%H:%M}" if local.date() == today else f"{local:%Y-%m-%d %H:%M}"
+
+    def _pcs_urge_next_allowed(self):
+        """When the request may be urged again (UTC), or False if now."""
+        self.ensure_one()
+        minutes = (self.company_id or self.env.company).pcs_urge_interval_minutes
+        if not (minutes and self.pcs_last_urge_at):
+            return False
+        next_at = self.pcs_last_urge_at + timedelta(minutes=minutes)
+        return next_at if next_at > fields.Datetime.now() else False
+
+    def _pcs_urge_managers(self):
+        """Customer-service managers of the request's project (its director
+        when none is assigned)."""
+        self.ensure_one()
+        project = self.pcs_project_id.sudo()
+        managers = project.user_ids.filtered(
+            lambda u: u.active
+            and not u.share
+            and u.has_group("property_cs.group_cs_manager")
+            and not u.has_group("property_cs.group_director")
+        )
+        return managers or project.manager_id
+
+    def _pcs_urge(self, channel, partner=None, note=None):
+        """The owner urges this open request (催单): log it, tell the
+        accountable person, and from the repeated urge on (company setting)
+        raise the priority and tell the customer-service managers.
+
+        Callers check that the user may act on the request (portal route,
+        desk wizard). One urge per request within the company's interval:
+        the request row is locked, so two urges at the same moment make one.
+
+        :param channel: ``portal``, ``phone`` or ``visit``
+        :param partner: the owner who urged (default: the request's contact)
+        :returns: the ``property.ticket.urge`` row
+        """
+        self.ensure_one()
+        ticket = self.sudo()
+        if ticket.stage_id.closed:
+            raise UserError(
+                self.env._(
+                    "Request %s is closed: it can no longer be urged.",
+                    ticket.display_name,
+                )
+            )
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM helpdesk_ticket WHERE id = %s FOR NO KEY UPDATE",
+                ticket.id,
+            )
+        )
+        ticket.invalidate_recordset(["pcs_urge_ids", "pcs_last_urge_at"])
+        next_at = ticket._pcs_urge_next_allowed()
+        if next_at:
+            raise UserError(
+                self.env._(
+                    "Request %(ticket)s was urged at %(last)s. It can be urged "
+                    "again from %(next)s.",
+                    ticket=ticket.display_name,
+                    last=ticket._pcs_local_time(ticket.pcs_last_urge_at),
+                    next=ticket._pcs_local_time(next_at),
+                )
+            )
+        company = ticket.company_id or self.env.company
+        sequence = ticket.pcs_urge_count + 1
+        threshold = company.pcs_urge_repeat_count
+        escalate = bool(threshold) and sequence >= threshold
+        partner = partner or ticket.partner_id
+        responsible = ticket._pcs_responsible()
+        notified = responsible.partner_id | ticket.user_id.partner_id
+        values = {}
+        if escalate:
+            notified |= ticket._pcs_urge_managers().partner_id
+            values["priority"] = str(min(int(ticket.priority or "1") + 1, 3))
+        channels = dict(
+            self.env["property.ticket.urge"]
+            ._fields["channel"]
+            ._description_selection(self.env)
+        )
+        urge = (
+            self.env["property.ticket.urge"]
+            .sudo()
+            .create(
+                {
+                    "ticket_id": ticket.id,
+                    "partner_id": partner.id,
+                    "user_id": self.env.user.id,
+                    "channel": channel,
+                    "sequence": sequence,
+                    "note": note or False,
+                    "escalated": escalate,
+                    "notified_partner_ids": [fields.Command.set(notified.ids)],
+                }
+            )
+        )
+        if values:
+            ticket.write(values)
+        if escalate:
+            body = self.env._(
+                "Urge no. %(count)s from %(owner)s (%(channel)s): the owner urged "
+                "this request again. Priority raised; customer-service managers "
+                "informed.",
+                count=sequence,
+                owner=partner.display_name or "",
+                channel=channels.get(channel, channel),
+            )
+        else:
+            body = self.env._(
+                "Urge no. %(count)s from %(owner)s (%(channel)s): the owner is "
+                "waiting for this request.",
+                count=sequence,
+                owner=partner.display_name or "",
+                channel=channels.get(channel, channel),
+            )
+        if note:
+            body = f"{body} {note}"
+        ticket._pcs_notify(body, notified, message_type="comment")
+        ticket._pcs_schedule_activities(
+            "property_cs.mail_activity_ticket_urged",
+            user=responsible or self.env.user,
+            summary=self.env._("The owner urged the request (no. %s)", sequence),
+        )
+        return urge
+
+    def action_pcs_urge(self):
+        """Front desk: record an owner's urge received by phone or in person."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_cs.property_ticket_urge_wizard_action"
+        )
+        action["context"] = {
+            "default_ticket_id": self.id,
+            "default_partner_id": self.partner_id.id,
+        }
+        return action
+
+    def action_pcs_view_urges(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_cs.property_ticket_urge_action"
+        )
+        action["domain"] = [("ticket_id", "=", self.id)]
+        return action
+
+    @api.model
+    def _pcs_urge_stats(self, project, start, end):
+        """Urges of a project between UTC ``start`` and ``end`` (weekly
+        summary): counts and the requests urged repeatedly."""
+        Urge = self.env["property.ticket.urge"].sudo()
+        urges = Urge.search(
+            [
+                ("project_id", "=", project.id),
+                ("date", ">=", start),
+                ("date", "<", end),
+            ]
+        )
+        tickets = urges.ticket_id
+        repeated = tickets.filtered("pcs_urged_repeatedly")
+        return {
+            "urge_count": len(urges),
+            "urged_requests": len(tickets),
+            "repeat_urged": sorted(
+                ([t.display_name, t.pcs_urge_count] for t in repeated),
+                key=lambda row: (-row[1], row[0]),
+            ),
+            "repeat_urge_rate": round(100.0 * len(repeated) / len(tickets), 1)
+            if tickets
+            else 0.0,
+        }

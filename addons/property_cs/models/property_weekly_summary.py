@@ -27,6 +27,15 @@ class PropertyWeeklySummary(models.Model):
     )
     overdue_count = fields.Integer(string="Clocks Run Out", readonly=True)
     escalation_count = fields.Integer(string="Escalations", readonly=True)
+    urge_count = fields.Integer(string="Urges", readonly=True)
+    repeat_urge_rate = fields.Float(
+        string="Repeat-Urge Rate (%)",
+        readonly=True,
+        aggregator="avg",
+        digits=(5, 1),
+        help="Share of the requests urged during the week that the owner had "
+        "urged repeatedly.",
+    )
 
     _sql_constraints = [
         (
@@ -54,6 +63,8 @@ class PropertyWeeklySummary(models.Model):
                     "repeat_complainant_count": len(stats["repeat_complainants"]),
                     "overdue_count": stats["overdue_total"],
                     "escalation_count": stats["escalation_total"],
+                    "urge_count": stats.get("urge_count", 0),
+                    "repeat_urge_rate": stats.get("repeat_urge_rate", 0.0),
                 }
             )
         return res

@@ -233,3 +233,26 @@ class ResCompany(models.Model):
         target = found[-1] if found else local.date()
         result = tz.localize(datetime.combine(target, local.time()))
         return result.astimezone(pytz.utc).replace(tzinfo=None)
+
+    # Urging a request (催单)
+    pcs_urge_interval_minutes = fields.Integer(
+        string="Minutes Between Urges",
+        default=30,
+        help="An owner can urge a request once within this many minutes "
+        "(0: no limit).",
+    )
+    pcs_urge_repeat_count = fields.Integer(
+        string="Repeated Urge From",
+        default=2,
+        help="From this urge of a request on, its priority is raised and the "
+        "customer-service managers are told; such requests count as urged "
+        "repeatedly in the statistics (0: never).",
+    )
+
+    _sql_constraints = [
+        (
+            "pcs_urge_settings_positive",
+            "CHECK(pcs_urge_interval_minutes >= 0 AND pcs_urge_repeat_count >= 0)",
+            "The minutes between urges and the repeated urge cannot be negative.",
+        )
+    ]

@@ -84,3 +84,10 @@ class ResConfigSettings(models.TransientModel):
     pcs_callback_spot_check_rate = fields.Integer(
         related="company_id.pcs_callback_spot_check_rate", readonly=False
     )
+
+    pcs_urge_interval_minutes = fields.Integer(
+        related="company_id.pcs_urge_interval_minutes", readonly=False
+    )
+    pcs_urge_repeat_count = fields.Integer(
+        related="company_id.pcs_urge_repeat_count", readonly=False
+    )

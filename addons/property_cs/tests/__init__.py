@@ -24,3 +24,4 @@ from . import test_request_values
 from . import test_paid_repair_quote
 from . import test_finding_clock
 from . import test_working_days
+from . import test_service_urge
