@@ -58,5 +58,8 @@
     "demo": [
         "demo/property_billing_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["property_billing/static/tests/**/*"],
+    },
     "installable": True,
 }

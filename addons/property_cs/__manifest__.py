@@ -91,5 +91,8 @@
         "demo/res_users_portal_demo.xml",
     ],
     "application": True,
+    "assets": {
+        "web.assets_tests": ["property_cs/static/tests/**/*"],
+    },
     "installable": True,
 }

@@ -4,3 +4,5 @@ from . import test_works
 from . import test_completion
 from . import test_portal
 from . import test_security
+from . import test_browser_smoke
+from . import test_view_expressions
