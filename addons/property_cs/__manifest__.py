@@ -92,6 +92,7 @@
     ],
     "application": True,
     "assets": {
+        "web.assets_backend": ["property_cs/static/src/js/report_xlsx_handler.esm.js"],
         "web.assets_tests": ["property_cs/static/tests/**/*"],
     },
     "installable": True,

@@ -229,6 +229,11 @@ class PropertyArchive(models.Model):
                 self._pcs_log_access("view")
         return super().web_read(specification)
 
+    # The opening writes its access-log row: not a read-only call (Odoo runs
+    # methods marked read-only on a read-only cursor, where the INSERT fails
+    # with an error in the log before the call is retried).
+    web_read._readonly = False
+
     def action_open_full(self):
         """Open the archive form; refused without an approved request."""
         self.ensure_one()

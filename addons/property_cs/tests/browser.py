@@ -29,6 +29,19 @@ _logger = logging.getLogger(__name__)
 PHONE_SIZE = "375x667"
 
 
+class _PendingCatcher(logging.Handler):
+    """Collects the ``PCS-PENDING`` lines the browser console logs."""
+
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.messages = []
+
+    def emit(self, record):
+        message = record.getMessage()
+        if "PCS-PENDING " in message and record.name.endswith(".browser"):
+            self.messages.append(message.split("PCS-PENDING ", 1)[1].strip())
+
+
 class PropertyBrowserMixin:
     """zh_CN users, Chinese test data and ``pcs_tour()``."""
 
@@ -116,13 +129,24 @@ class PropertyBrowserMixin:
     def _pcs_grant(cls, user, *xmlids):
         user.groups_id = [Command.link(cls.env.ref(xmlid).id) for xmlid in xmlids]
 
+    def setUp(self):
+        super().setUp()
+        self._pcs_pending = []
+
     def pcs_tour(self, tour, login, url="/odoo", phone=False, **kwargs):
         """Run ``tour`` as ``login`` (at ``url``); ``phone``: in a
-        375×667 touch viewport. Logs the line ``tools/test`` lists."""
+        375×667 touch viewport. Logs the line ``tools/test`` lists.
+
+        Checks of the tour marked ``pending`` (another issue fixes them) log
+        ``PCS-PENDING #14x: ...`` in the browser console instead of failing:
+        they are collected here, and ``pcs_expected_failures()`` at the end
+        of the test reports the test skipped as an expected failure."""
         label = f"tour {tour} as {login}" + (" (phone 375x667)" if phone else "")
         size, touch = self.browser_size, self.touch_enabled
         if phone:
             self.browser_size, self.touch_enabled = PHONE_SIZE, True
+        catcher = _PendingCatcher()
+        logging.getLogger("odoo").addHandler(catcher)
         try:
             self.start_tour(
                 url, tour, login=login, timeout=kwargs.pop("timeout", 180), **kwargs
@@ -133,8 +157,25 @@ class PropertyBrowserMixin:
             _logger.info("browser test FAILED: %s", label)
             raise
         finally:
+            logging.getLogger("odoo").removeHandler(catcher)
             self.browser_size, self.touch_enabled = size, touch
-        _logger.info("browser test passed: %s", label)
+        if catcher.messages:
+            self._pcs_pending += catcher.messages
+            _logger.info(
+                "browser test passed: %s, EXPECTED FAILURE %s",
+                label,
+                "; ".join(catcher.messages),
+            )
+        else:
+            _logger.info("browser test passed: %s", label)
+
+    def pcs_expected_failures(self):
+        """Skip the test (an expected failure) if a pending check failed."""
+        if self._pcs_pending:
+            self.skipTest(
+                "expected to fail until the issue named is merged: "
+                + "; ".join(self._pcs_pending)
+            )
 
     def pcs_browser_js(self, label, url, code, login, **kwargs):
         """``browser_js`` with the line ``tools/test`` lists."""

@@ -9,7 +9,21 @@
  *   outside ALLOWLIST (names, codes, units) and PENDING_14A;
  * - assertWithinScreen(): on a phone-sized viewport the page does not scroll
  *   sideways and the primary actions are inside the screen.
+ *
+ * A check another issue is fixing is marked `pending: "#14a"`: it then logs
+ * "PCS-PENDING #14a: ..." instead of failing the tour, and the Python test
+ * reports itself skipped as an expected failure with that reason (see
+ * tests/browser.py). Remove the mark once that issue is merged.
  */
+
+/** Fail the step, or log the problem when a pending issue fixes it. */
+function problem(message, pending) {
+    if (pending) {
+        console.log(`PCS-PENDING ${pending}: ${message}`);
+        return;
+    }
+    throw new Error(message);
+}
 
 /**
  * Words a Chinese screen may show: product and unit names, codes, formats.
@@ -18,6 +32,7 @@
 export const ALLOWLIST = [
     // names of software, formats and units
     "odoo",
+    "odoobot",
     "pdf",
     "xlsx",
     "csv",
@@ -41,7 +56,9 @@ export const ALLOWLIST = [
  */
 export const PENDING_14A = [];
 
-const WORD = /[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]/g;
+// Words of two letters or more; letters next to digits are codes (A1-1-0101,
+// PG202611-00006), not words.
+const WORD = /(?<![A-Za-z0-9])[A-Za-z][A-Za-z'’]*[A-Za-z](?![A-Za-z0-9])/g;
 
 function isShown(el) {
     if (!el || !el.isConnected) {
@@ -98,8 +115,9 @@ export function englishWords(selector, allow = []) {
  * @param {string} [options.selector] where to look (default: the web client
  *      or the portal page, and any open dialog)
  * @param {string[]} [options.allow] extra words allowed on this screen
+ * @param {string} [options.pending] the issue fixing this screen (expected failure)
  */
-export function assertChinese(screen, { trigger, selector, allow = [] } = {}) {
+export function assertChinese(screen, { trigger, selector, allow = [], pending } = {}) {
     const where =
         selector ||
         ".o_main_navbar, .o_action_manager, .modal-content, #wrapwrap main, #wrapwrap header";
@@ -114,8 +132,9 @@ export function assertChinese(screen, { trigger, selector, allow = [] } = {}) {
                     .slice(0, 15)
                     .map((f) => `"${f.word}" in "${f.text}"`)
                     .join("; ");
-                throw new Error(
-                    `English on the zh_CN screen "${screen}": ${words.join(", ")} (${samples})`
+                problem(
+                    `English on the zh_CN screen "${screen}": ${words.join(", ")} (${samples})`,
+                    pending
                 );
             }
         },
@@ -128,11 +147,13 @@ export function assertChinese(screen, { trigger, selector, allow = [] } = {}) {
  *
  * @param {string} screen
  * @param {string[]} selectors primary actions that must be within reach
+ * @param {Object} [options]
+ * @param {string} [options.pending] the issue fixing this screen (expected failure)
  */
-export function assertWithinScreen(screen, selectors) {
+export function assertWithinScreen(screen, selectors, { pending } = {}) {
     return {
         content: `Primary actions of ${screen} on screen`,
-        trigger: selectors[0],
+        trigger: "body",
         run() {
             const width = window.innerWidth;
             const page = document.scrollingElement || document.documentElement;
@@ -156,7 +177,7 @@ export function assertWithinScreen(screen, selectors) {
                 }
             }
             if (problems.length) {
-                throw new Error(`On a phone, ${screen}: ${problems.join("; ")}`);
+                problem(`On a phone, ${screen}: ${problems.join("; ")}`, pending);
             }
         },
     };
