@@ -69,6 +69,7 @@ class TestServiceDeskTours(PropertyBrowserMixin, HttpCase, PropertyTestCommon):
         plan = (
             self.env["property.patrol.plan"]
             .with_user(self.zone_manager)
+            .with_context(lang="zh_CN")  # as created in the zone manager's session
             .create(
                 {
                     "name": "1号楼日常巡查",
