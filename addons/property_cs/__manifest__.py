@@ -102,5 +102,9 @@
         "demo/property_ticket_urge_demo.xml",
     ],
     "application": True,
+    "assets": {
+        "web.assets_backend": ["property_cs/static/src/js/report_xlsx_handler.esm.js"],
+        "web.assets_tests": ["property_cs/static/tests/**/*"],
+    },
     "installable": True,
 }

@@ -90,7 +90,9 @@ class PropertyPatrol(models.Model):
     def _compute_is_overdue(self):
         now = fields.Datetime.now()
         for patrol in self:
-            patrol.is_overdue = patrol.state == "planned" and patrol.date_end < now
+            patrol.is_overdue = bool(
+                patrol.state == "planned" and patrol.date_end and patrol.date_end < now
+            )
 
     def _search_is_overdue(self, operator, value):
         if operator not in ("=", "!="):

@@ -25,3 +25,4 @@ from . import test_paid_repair_quote
 from . import test_finding_clock
 from . import test_working_days
 from . import test_service_urge
+from . import test_browser_tours

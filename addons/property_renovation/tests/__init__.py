@@ -5,3 +5,5 @@ from . import test_completion
 from . import test_portal
 from . import test_security
 from . import test_settings
+from . import test_browser_smoke
+from . import test_view_expressions
