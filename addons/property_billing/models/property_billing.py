@@ -61,6 +61,12 @@ class PropertyBilling(models.AbstractModel):
             if project_ids
             else SQL()
         )
+        # A run for some buildings only (billing jobs, the wizard).
+        building_ids = self.env.context.get("pcs_billing_building_ids")
+        if building_ids:
+            project_filter = SQL(
+                "%s AND u.building_id = ANY(%s)", project_filter, list(building_ids)
+            )
         select = SQL("COUNT(*)") if count else SQL("u.id")
         return SQL(
             """
