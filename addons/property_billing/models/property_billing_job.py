@@ -152,7 +152,9 @@ class PropertyBillingJob(models.Model):
             )
         self.env.flush_all()
         self.env.cr.execute(
-            Billing._billing_units_sql(self.company_id, self.period, self.project_ids.ids)
+            Billing._billing_units_sql(
+                self.company_id, self.period, self.project_ids.ids
+            )
         )
         return [row[0] for row in self.env.cr.fetchall()]
 

@@ -199,4 +199,3 @@ class PropertyCollectionReport(models.Model):
                 context["search_default_group_period"] = 1
         action["context"] = context
         return action
-

@@ -92,12 +92,15 @@ class TestBillingRunScreens(PropertyBillingTestCommon):
         self.assertIn("5", told[0].body)
         # the job is done: a further call bills nothing
         self.assertEqual(Job._cron_run_jobs(), 0)
-        self.assertEqual(len(self._fee_invoices(self.units_a1 | self.units_a2, PERIOD)), 5)
+        self.assertEqual(
+            len(self._fee_invoices(self.units_a1 | self.units_a2, PERIOD)), 5
+        )
 
     def test_background_run_of_one_building(self):
         job = self.env["property.billing.job"].browse(
-            self._wizard(building_ids=[(6, 0, self.building_a2.ids)], batch_size=1)
-            .action_queue()["res_id"]
+            self._wizard(
+                building_ids=[(6, 0, self.building_a2.ids)], batch_size=1
+            ).action_queue()["res_id"]
         )
         self.assertEqual(job.unit_total, 2)
         for _call in range(3):
@@ -140,11 +143,19 @@ class TestOwnerBillsOnPhone(PropertyBillingTestCommon, HttpCase):
         table = page.xpath("//table[contains(@class, 'o_portal_my_doc_table')]")[0]
         wrapper = table.getparent()
         self.assertIn("d-none", wrapper.get("class").split())
-        cards = page.xpath("//div[contains(@class, 'd-md-none')]//div[contains(@class, 'list-group-item')]")
+        cards = page.xpath(
+            "//div[contains(@class, 'd-md-none')]"
+            "//div[contains(@class, 'list-group-item')]"
+        )
         self.assertEqual(len(cards), 1)
         card = html.tostring(cards[0], encoding="unicode")
         self.assertIn(self.invoice.name, card)
-        self.assertIn("Overdue" if self.invoice.invoice_date_due < date.today() else "Waiting for Payment", card)
+        self.assertIn(
+            "Overdue"
+            if self.invoice.invoice_date_due < date.today()
+            else "Waiting for Payment",
+            card,
+        )
         self.assertTrue(cards[0].xpath(".//a[contains(@href, '#portal_pay')]"))
 
     def test_unit_page_shows_its_bills(self):
@@ -153,4 +164,6 @@ class TestOwnerBillsOnPhone(PropertyBillingTestCommon, HttpCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn(self.invoice.name, response.text)
         page = html.fromstring(response.content)
-        self.assertTrue(page.xpath(f"//a[@href='/new/ticket?pcs_unit_id={self.unit.id}']"))
+        self.assertTrue(
+            page.xpath(f"//a[@href='/new/ticket?pcs_unit_id={self.unit.id}']")
+        )

@@ -92,15 +92,12 @@ class PropertyBillingWizard(models.TransientModel):
         run, started again, resumes."""
         self.ensure_one()
         period = month_start(self.period)
-        moves = (
-            self._pcs_billing()
-            ._billing_run(
-                self.company_id,
-                period,
-                project_ids=self.project_ids.ids,
-                limit=max(self.batch_size, 1),
-                commit=not odoo_module.current_test,
-            )
+        moves = self._pcs_billing()._billing_run(
+            self.company_id,
+            period,
+            project_ids=self.project_ids.ids,
+            limit=max(self.batch_size, 1),
+            commit=not odoo_module.current_test,
         )
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "account.action_move_out_invoice_type"

@@ -49,7 +49,9 @@ class ResUsers(models.Model):
         res = super().write(vals)
         if "pcs_project_ids" in vals:
             self.env.registry.clear_cache()
-        if any(key.startswith(("groups_id", "in_group_", "sel_groups_")) for key in vals):
+        if any(
+            key.startswith(("groups_id", "in_group_", "sel_groups_")) for key in vals
+        ):
             self._pcs_set_home_action()
         return res
 

@@ -18,3 +18,4 @@ from . import test_service_reports
 from . import test_service_reassign
 from . import test_privacy
 from . import test_desk_screens
+from . import test_portal_phone

@@ -276,7 +276,10 @@ class TestDeskScreens(PropertyTestCommon):
         for xmlid, buttons in (
             ("property_cs.property_vacant_visit_action", ["action_sign_in"]),
             ("property_cs.property_vacant_visit_todo_action", ["action_sign_in"]),
-            ("property_cs.property_patrol_action", ["action_add_finding", "action_done"]),
+            (
+                "property_cs.property_patrol_action",
+                ["action_add_finding", "action_done"],
+            ),
             (
                 "property_cs.property_patrol_today_action",
                 ["action_add_finding", "action_done"],

@@ -20,9 +20,13 @@ class TestOwnerPortal(HttpCase, PropertyTestCommon):
 
     def _home_card(self, page, url):
         """The /my entry linking to ``url`` and whether it is shown."""
-        links = page.xpath(f"//div[contains(@class, 'o_portal_index_card')]//a[@href='{url}']")
+        links = page.xpath(
+            f"//div[contains(@class, 'o_portal_index_card')]//a[@href='{url}']"
+        )
         self.assertTrue(links, url)
-        card = links[0].xpath("ancestor::div[contains(@class, 'o_portal_index_card')]")[0]
+        card = links[0].xpath("ancestor::div[contains(@class, 'o_portal_index_card')]")[
+            0
+        ]
         return "d-none" not in card.get("class").split()
 
     def test_home_offers_units_and_reports_from_the_first_day(self):

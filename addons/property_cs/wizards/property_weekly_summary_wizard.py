@@ -68,7 +68,11 @@ class PropertyWeeklySummaryWizard(models.TransientModel):
         )
         if len(summaries) == 1:
             action.update(
-                {"res_id": summaries.id, "views": [(False, "form")], "view_mode": "form"}
+                {
+                    "res_id": summaries.id,
+                    "views": [(False, "form")],
+                    "view_mode": "form",
+                }
             )
         else:
             action["domain"] = [("id", "in", summaries.ids)]

@@ -169,7 +169,8 @@ class TestRenovationPortalFirstApplication(RenovationTestCommon, HttpCase):
         self.authenticate(self.owner_user_a.login, self.owner_user_a.login)
         page = html.fromstring(self.url_open("/my").content)
         card = page.xpath(
-            "//div[contains(@class, 'o_portal_index_card')][.//a[@href='/my/renovations']]"
+            "//div[contains(@class, 'o_portal_index_card')]"
+            "[.//a[@href='/my/renovations']]"
         )
         self.assertTrue(card)
         self.assertNotIn("d-none", card[0].get("class").split())
