@@ -3,8 +3,9 @@
 """What the desk, the zone manager and the director meet on their screens:
 default filters, searches, the people offered, buttons, breadcrumbs."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
+import pytz
 from lxml import etree
 
 from odoo.exceptions import ValidationError
@@ -174,8 +175,9 @@ class TestDeskScreens(PropertyTestCommon):
         self.assertEqual(ticket.company_id, self.company)
 
     def test_new_request_breadcrumb(self):
-        form = Form(self.env["helpdesk.ticket"].with_user(self.front_desk))
-        self.assertFalse(form.display_name)  # the web client shows "New"
+        Ticket = self.env["helpdesk.ticket"].with_user(self.front_desk)
+        self.assertFalse(Ticket.new({}).display_name)  # the web client shows "New"
+        form = Form(Ticket)
         form.name = "Noise at night"
         form.description = "<p>Upstairs, after 22:00.</p>"
         form.pcs_unit_id = self.unit_a
@@ -187,13 +189,16 @@ class TestDeskScreens(PropertyTestCommon):
     # Weekly summary on demand
     # ------------------------------------------------------------------
     def test_weekly_summary_on_demand(self):
-        self._ticket(name="Stairs light")
+        ticket = self._ticket(name="Stairs light")
+        # the week of the request, in the company's time zone
+        tz = pytz.timezone(self.project_a.company_id.partner_id.tz or "UTC")
+        today = pytz.utc.localize(ticket.pcs_registered_at).astimezone(tz).date()
         wizard = (
             self.env["property.weekly.summary.wizard"]
             .with_user(self.cs_manager)
-            .create({"project_ids": [(6, 0, self.project_a.ids)], "date": date.today()})
+            .create({"project_ids": [(6, 0, self.project_a.ids)], "date": today})
         )
-        monday = date.today() - timedelta(days=date.today().weekday())
+        monday = today - timedelta(days=today.weekday())
         self.assertEqual(wizard.date_from, monday)
         self.assertEqual(wizard.date_to, monday + timedelta(days=6))
         action = wizard.action_produce()
@@ -210,7 +215,7 @@ class TestDeskScreens(PropertyTestCommon):
             .create(
                 {
                     "project_ids": [(6, 0, self.project_a.ids)],
-                    "date": date.today(),
+                    "date": today,
                     "send": True,
                 }
             )
@@ -244,20 +249,20 @@ class TestDeskScreens(PropertyTestCommon):
     # ------------------------------------------------------------------
     def test_zone_manager_starts_in_the_property_app(self):
         home = self.env.ref("property_cs.helpdesk_ticket_my_work_action")
-        self.assertEqual(self.zone_manager.action_id, home)
-        self.assertEqual(self.director.action_id, home)
+        self.assertEqual(self.zone_manager.action_id.id, home.id)
+        self.assertEqual(self.director.action_id.id, home.id)
         self.assertFalse(self.front_desk.action_id)
         self.assertFalse(self.owner_user_a.action_id)
         # a front desk clerk promoted to zone manager
         self.front_desk.groups_id = [
             (4, self.env.ref("property_cs.group_zone_manager").id)
         ]
-        self.assertEqual(self.front_desk.action_id, home)
+        self.assertEqual(self.front_desk.action_id.id, home.id)
         # a home chosen by the administrator is kept
         dashboard = self.env.ref("property_cs.property_patrol_today_action")
         self.cs_manager.action_id = dashboard
         self.cs_manager.groups_id = [(4, self.env.ref("base.group_user").id)]
-        self.assertEqual(self.cs_manager.action_id, dashboard)
+        self.assertEqual(self.cs_manager.action_id.id, dashboard.id)
         # "My Requests" of the zone manager: the requests of the buildings
         # of the zone, open ones
         self.building_a.zone_manager_id = self.zone_manager
