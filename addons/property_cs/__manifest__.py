@@ -83,8 +83,10 @@
         "wizards/property_personal_data_export_wizard_views.xml",
         "wizards/property_service_analysis_wizard_views.xml",
         "wizards/property_ticket_urge_wizard_views.xml",
+        "wizards/property_weekly_summary_wizard_views.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/res_users_demo.xml",
         "demo/property_project_demo.xml",
         "demo/property.unit.csv",

@@ -8,6 +8,7 @@ from . import property_arrears_report
 from . import property_bank_layout
 from . import property_bank_layout_column
 from . import property_billing
+from . import property_billing_job
 from . import property_collection_report
 from . import property_debit_batch
 from . import property_debit_batch_line

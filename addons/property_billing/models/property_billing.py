@@ -89,6 +89,8 @@ class PropertyBilling(models.AbstractModel):
         some projects or buildings, with an id above ``after_id`` and up to
         ``upto_id`` (keyset bounds), not in ``exclude_ids``."""
         start, end = month_start(period), month_end(period)
+        # A run for some buildings only (billing jobs, the wizard).
+        building_ids = building_ids or self.env.context.get("pcs_billing_building_ids")
         filters = [SQL()]
         if project_ids:
             filters.append(SQL("AND u.project_id = ANY(%s)", list(project_ids)))

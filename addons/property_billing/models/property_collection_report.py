@@ -1,5 +1,7 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.tools import SQL
 
@@ -152,3 +154,48 @@ class PropertyCollectionReport(models.Model):
             )
             rows.append(row)
         return rows
+
+    # ------------------------------------------------------------------
+    # Opening on the latest billed month
+    # ------------------------------------------------------------------
+    @api.model
+    def _pcs_latest_billed_period(self, company=None):
+        """First day of the latest month billed by the billing run (posted
+        periodic fee invoices) in ``company`` (default: the current
+        companies), or ``None`` before the first billing."""
+        companies = company or self.env.companies
+        move = self.env["account.move"].search(
+            [
+                ("pcs_billing_kind", "=", "fee"),
+                ("state", "=", "posted"),
+                ("pcs_period", "!=", False),
+                ("company_id", "in", companies.ids),
+            ],
+            order="pcs_period desc",
+            limit=1,
+        )
+        return move.pcs_period or None
+
+    @api.model
+    def action_pcs_open(self):
+        """The collection-rate report on the latest billed month (a month
+        without any bill showed nothing; billing runs on the 28th for the
+        next month, so that month may lie ahead)."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_billing.property_collection_report_action"
+        )
+        context = {}
+        period = self._pcs_latest_billed_period()
+        if period:
+            today = fields.Date.context_today(self).replace(day=1)
+            delta = relativedelta(period, today)
+            offset = delta.years * 12 + delta.months
+            # the month options of the filter reach from -11 to +1
+            if -11 <= offset <= 1:
+                context["search_default_filter_period"] = (
+                    "month" if not offset else f"month{offset:+d}"
+                )
+            else:
+                context["search_default_group_period"] = 1
+        action["context"] = context
+        return action

@@ -18,3 +18,4 @@ from . import test_spreadsheet_injection
 from . import test_db_guarantees
 from . import test_vat
 from . import test_dunning_calendar
+from . import test_billing_screens

@@ -1,6 +1,6 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 from ..models.property_arrears_report import AGE_BUCKETS
 from ..models.property_billing import month_end, month_start
@@ -28,9 +28,16 @@ class PropertyBillingReportWizard(models.TransientModel):
     period = fields.Date(
         string="Month",
         required=True,
-        default=lambda self: month_start(fields.Date.context_today(self)),
-        help="Any day of the month to report on.",
+        default=lambda self: self._default_period(),
+        help="Any day of the month to report on; it opens on the latest month "
+        "billed.",
     )
+
+    @api.model
+    def _default_period(self):
+        return self.env[
+            "property.collection.report"
+        ]._pcs_latest_billed_period() or month_start(fields.Date.context_today(self))
 
     # ------------------------------------------------------------------
     # Figures (also used by the XLSX and the QWeb templates)

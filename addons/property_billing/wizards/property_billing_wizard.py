@@ -25,21 +25,38 @@ class PropertyBillingWizard(models.TransientModel):
         domain="[('company_id', '=', company_id)]",
         help="Leave empty to bill every project of the company.",
     )
+    building_ids = fields.Many2many(
+        "property.building",
+        string="Buildings",
+        domain="[('project_id.company_id', '=', company_id)]",
+        help="Bill only these buildings (e.g. a building handed over this "
+        "month). Leave empty to bill every building of the projects.",
+    )
     batch_size = fields.Integer(default=BATCH_SIZE)
     remaining = fields.Integer(string="Units to Bill", compute="_compute_remaining")
+    run_now = fields.Boolean(
+        compute="_compute_remaining",
+        help="Few enough units to bill them while you wait; more are billed "
+        "in the background.",
+    )
 
-    @api.depends("company_id", "period", "project_ids")
+    @api.onchange("building_ids")
+    def _onchange_building_ids(self):
+        if self.building_ids:
+            self.project_ids |= self.building_ids.project_id
+
+    @api.depends("company_id", "period", "project_ids", "building_ids", "batch_size")
     def _compute_remaining(self):
-        Billing = self.env["property.billing"]
         for wizard in self:
             projects = wizard._pcs_project_ids(missing_ok=True)
             wizard.remaining = (
-                Billing._billing_remaining(
+                wizard._pcs_billing()._billing_remaining(
                     wizard.company_id, month_start(wizard.period), projects
                 )
                 if wizard.period and projects is not None
                 else 0
             )
+            wizard.run_now = wizard.remaining <= max(wizard.batch_size, 1)
 
     def _pcs_project_ids(self, missing_ok=False):
         """The projects to bill: those chosen, else every project of the
@@ -64,21 +81,46 @@ class PropertyBillingWizard(models.TransientModel):
             )
         return projects.ids
 
-    def action_run(self):
-        """Bill the period batch after batch; each batch is committed (outside
-        tests) so that an interrupted run, started again, resumes."""
-        self.ensure_one()
-        period = month_start(self.period)
-        moves = (
+    def _pcs_billing(self):
+        return (
             self.env["property.billing"]
             .with_company(self.company_id)
-            ._billing_run(
-                self.company_id,
-                period,
-                project_ids=self._pcs_project_ids(),
-                limit=max(self.batch_size, 1),
-                commit=not odoo_module.current_test,
-            )
+            .with_context(pcs_billing_building_ids=self.building_ids.ids)
+        )
+
+    def action_queue(self):
+        """Bill in the background: the billing run becomes a job done by the
+        scheduled action batch after batch; its form shows the progress and
+        the user is told when it ends. The screen is free meanwhile."""
+        self.ensure_one()
+        job = self.env["property.billing.job"]._pcs_queue(
+            self.company_id,
+            self.period,
+            self.env["property.project"].browse(self._pcs_project_ids()),
+            self.building_ids,
+            batch_size=self.batch_size,
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "property.billing.job",
+            "res_id": job.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
+
+    def action_run(self):
+        """Bill the period batch after batch while the user waits (small
+        runs); each batch is committed (outside tests) so that an interrupted
+        run, started again, resumes."""
+        self.ensure_one()
+        period = month_start(self.period)
+        moves = self._pcs_billing()._billing_run(
+            self.company_id,
+            period,
+            project_ids=self._pcs_project_ids(),
+            limit=max(self.batch_size, 1),
+            commit=not odoo_module.current_test,
         )
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "account.action_move_out_invoice_type"
@@ -88,9 +130,11 @@ class PropertyBillingWizard(models.TransientModel):
             ("pcs_billing_kind", "=", "fee"),
             ("company_id", "=", self.company_id.id),
         ]
+        if self.building_ids:
+            action["domain"].append(("pcs_building_id", "in", self.building_ids.ids))
         action["context"] = {"create": False}
-        left = self.env["property.billing"]._billing_remaining(
-            self.company_id, period, self.project_ids.ids
+        left = self._pcs_billing()._billing_remaining(
+            self.company_id, period, self._pcs_project_ids()
         )
         if left:
             # Units locked by another run at the same time: it bills them.

@@ -71,11 +71,14 @@ class PropertyHelpdeskTicketController(HelpdeskTicketController):
         website=True,
     )
     def support_ticket_close(self, ticket_id=None, stage_id=None, **kw):
-        """Close a ticket the user may read, into a stage allowed from the portal."""
+        """Close a ticket the user may read, into a stage allowed from the
+        portal, once the owner ticked the confirmation (a deliberate step)."""
         try:
             ticket_sudo = _check_ticket_access(ticket_id, kw.get("access_token"))
         except (AccessError, MissingError):
             return request.redirect("/my")
+        if kw.get("confirm") != "1":
+            return request.redirect(f"/my/ticket/{ticket_sudo.id}#pcs_close_ticket")
         stage = request.env["helpdesk.ticket.stage"].sudo().browse(_to_int(stage_id))
         allowed = (
             ticket_sudo.team_id.with_company(
@@ -99,6 +102,9 @@ class PropertyHelpdeskTicketController(HelpdeskTicketController):
         )
         values["pcs_units"] = _owner_units()
         values["pcs_categories"] = [(c, selection[c]) for c in PORTAL_CATEGORIES]
+        # "Report a repair here" on a unit page opens the form on that unit.
+        values["pcs_unit_selected"] = _to_int(kw.get("pcs_unit_id"))
+        values["pcs_category_selected"] = kw.get("pcs_category")
         return values
 
     @http.route("/new/ticket", type="http", auth="user", website=True)
@@ -138,6 +144,13 @@ class PropertyHelpdeskTicketController(HelpdeskTicketController):
         website=True,
     )
     def submit_ticket(self, **kw):
+        # Two file inputs share the name "attachment" (the camera's and the
+        # files'); helpdesk_mgmt looks at the first one only to decide.
+        if not kw.get("attachment") and any(
+            upload.filename
+            for upload in request.httprequest.files.getlist("attachment")
+        ):
+            kw["attachment"] = True
         return super().submit_ticket(**kw)
 
 

@@ -136,6 +136,7 @@ class HelpdeskTicket(models.Model):
         "res.users",
         string="First-Contact Owner",
         default=lambda self: self.env.user,
+        domain=[("share", "=", False)],
         tracking=True,
         help="Whoever received the request stays accountable until it is closed "
         "(首问负责).",
@@ -349,6 +350,16 @@ class HelpdeskTicket(models.Model):
         aggregator="avg",
         help="Share of requests the owner had to urge repeatedly.",
     )
+
+    @api.depends("number", "name")
+    def _compute_display_name(self):
+        """``HT00012 - subject``; a request not saved yet has neither (its
+        number is "/" until creation): the breadcrumb then says "New"."""
+        for ticket in self:
+            parts = [
+                part for part in (ticket.number, ticket.name) if part and part != "/"
+            ]
+            ticket.display_name = " - ".join(parts) or False
 
     def _compute_pcs_counts(self):
         orders = dict(
@@ -611,6 +622,11 @@ class HelpdeskTicket(models.Model):
                 owner = unit.sudo().current_owner_ids[:1]
                 if owner:
                     vals["partner_id"] = owner.id
+            if vals.get("pcs_unit_id") and not vals.get("company_id"):
+                # A request about a unit belongs to the unit's company, not
+                # to the company the user happens to work in.
+                unit = self.env["property.unit"].browse(vals["pcs_unit_id"])
+                vals["company_id"] = unit.sudo().company_id.id
         tickets = super().create(vals_list)
         tickets.filtered(
             lambda t: t.pcs_category == "complaint" and t.partner_id

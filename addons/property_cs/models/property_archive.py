@@ -187,6 +187,22 @@ class PropertyArchive(models.Model):
         vals_list = []
         for archive in self:
             request = archive._pcs_active_request()
+            # An archive manager states the purpose once, when opening the
+            # archive; printing or copying afterwards serves that purpose.
+            opening = (
+                Log.search(
+                    [
+                        ("archive_id", "=", archive.id),
+                        ("user_id", "=", self.env.uid),
+                        ("action", "=", "view"),
+                        ("purpose", "!=", False),
+                    ],
+                    order="date desc, id desc",
+                    limit=1,
+                )
+                if not (purpose or request)
+                else Log
+            )
             vals_list.append(
                 {
                     "archive_id": archive.id,
@@ -194,9 +210,13 @@ class PropertyArchive(models.Model):
                     "unit_id": archive.unit_id.id,
                     "user_id": self.env.uid,
                     "action": action,
-                    "purpose": purpose or request.data_purpose or False,
+                    "purpose": purpose
+                    or request.data_purpose
+                    or opening.purpose
+                    or False,
                     "reason": reason
                     or request.reason
+                    or opening.reason
                     or self.env._("Archive manager access"),
                     "request_id": request.id,
                     "approver_id": request.approver_id.id,

@@ -24,6 +24,7 @@ class PropertyBuilding(models.Model):
         "res.users",
         string="Zone Customer Manager",
         tracking=True,
+        domain=[("share", "=", False)],
         help="The customer manager (管家) who owns this building.",
     )
     floor_count = fields.Integer(string="Floors")

@@ -63,7 +63,9 @@ class PropertyCallback(models.Model):
         required=True,
         tracking=True,
     )
-    user_id = fields.Many2one("res.users", string="Called By", tracking=True)
+    user_id = fields.Many2one(
+        "res.users", string="Called By", tracking=True, domain=[("share", "=", False)]
+    )
     date_done = fields.Datetime(string="Called At", readonly=True)
     method = fields.Selection(
         [

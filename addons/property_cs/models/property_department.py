@@ -19,6 +19,9 @@ class PropertyDepartment(models.Model):
     manager_id = fields.Many2one(
         "res.users",
         string="Head",
+        domain=[("share", "=", False)],
         help="Acknowledges complaint forms sent to the department.",
     )
-    member_ids = fields.Many2many("res.users", string="Members")
+    member_ids = fields.Many2many(
+        "res.users", string="Members", domain=[("share", "=", False)]
+    )

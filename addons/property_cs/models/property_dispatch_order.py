@@ -1,7 +1,7 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import formatLang
 
 # States before work starts: a paid repair is quoted and answered in these.
@@ -51,7 +51,18 @@ class PropertyDispatchOrder(models.Model):
     )
     description = fields.Text(string="Work", required=True)
     department_id = fields.Many2one("property.department", tracking=True)
-    user_id = fields.Many2one("res.users", string="Assigned To", tracking=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Assigned To",
+        tracking=True,
+        domain="[('id', 'in', assignable_user_ids)]",
+    )
+    assignable_user_ids = fields.Many2many(
+        "res.users",
+        compute="_compute_assignable_user_ids",
+        help="Staff of the request's project and members of the department: "
+        "internal users only (never an owner's portal login).",
+    )
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -148,6 +159,36 @@ class PropertyDispatchOrder(models.Model):
     def _compute_amount_total(self):
         for order in self:
             order.amount_total = order.labour_amount + order.material_amount
+
+    @api.depends("project_id", "department_id", "company_id")
+    def _compute_assignable_user_ids(self):
+        all_projects = self.env.ref("property_cs.group_all_projects")
+        for order in self:
+            project = order.project_id.sudo()
+            department = order.department_id.sudo()
+            users = (
+                project.user_ids
+                | project.manager_id
+                | department.member_ids
+                | department.manager_id
+                | all_projects.sudo().users
+            )
+            company = order.company_id or self.env.company
+            order.assignable_user_ids = users.filtered(
+                lambda u, c=company: not u.share and u.active and c in u.company_ids
+            )
+
+    @api.constrains("user_id")
+    def _check_user_id(self):
+        for order in self:
+            if order.user_id.share:
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s is an owner's portal login: dispatch orders go "
+                        "to staff only.",
+                        user=order.user_id.name,
+                    )
+                )
 
     def _pcs_assignee_label(self):
         self.ensure_one()

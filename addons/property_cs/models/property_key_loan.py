@@ -55,7 +55,10 @@ class PropertyKeyLoan(models.Model):
         "res.partner", string="Borrower", tracking=True
     )
     borrower_user_id = fields.Many2one(
-        "res.users", string="Borrowing Staff", tracking=True
+        "res.users",
+        string="Borrowing Staff",
+        tracking=True,
+        domain=[("share", "=", False)],
     )
     purpose = fields.Selection(
         LOAN_PURPOSES, required=True, default="cleaning", tracking=True

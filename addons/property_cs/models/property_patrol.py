@@ -34,7 +34,12 @@ class PropertyPatrol(models.Model):
         related="plan_id.company_id", store=True, index=True, precompute=True
     )
     building_ids = fields.Many2many(related="plan_id.building_ids")
-    user_id = fields.Many2one("res.users", string="Patrolled By", tracking=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Patrolled By",
+        tracking=True,
+        domain=[("share", "=", False)],
+    )
     date = fields.Date(required=True, index=True)
     date_start = fields.Datetime(string="Window Start", required=True)
     date_end = fields.Datetime(

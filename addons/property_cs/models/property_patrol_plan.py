@@ -24,6 +24,7 @@ class PropertyPatrolPlan(models.Model):
         "res.users",
         string="Zone Manager",
         required=True,
+        domain=[("share", "=", False)],
         default=lambda self: self.env.user,
         tracking=True,
     )

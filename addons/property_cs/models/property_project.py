@@ -32,7 +32,10 @@ class PropertyProject(models.Model):
         help="Address of the service centre of this project.",
     )
     manager_id = fields.Many2one(
-        "res.users", string="Service-Centre Director", tracking=True
+        "res.users",
+        string="Service-Centre Director",
+        tracking=True,
+        domain=[("share", "=", False)],
     )
     user_ids = fields.Many2many(
         "res.users",
@@ -40,6 +43,7 @@ class PropertyProject(models.Model):
         "project_id",
         "user_id",
         string="Assigned Staff",
+        domain=[("share", "=", False)],
         help="Staff who see this project's units, owners and requests.",
     )
     building_ids = fields.One2many("property.building", "project_id")

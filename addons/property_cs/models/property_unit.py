@@ -84,6 +84,13 @@ class PropertyUnit(models.Model):
     owner_names = fields.Char(compute="_compute_owner_names")
     handover_ids = fields.One2many("property.handover", "unit_id")
     handover_count = fields.Integer(compute="_compute_handover_count")
+    ticket_ids = fields.One2many("helpdesk.ticket", "pcs_unit_id", string="Requests")
+    ticket_count = fields.Integer(
+        string="Number of Requests", compute="_compute_ticket_count"
+    )
+    open_ticket_count = fields.Integer(
+        string="Open Requests", compute="_compute_ticket_count"
+    )
     note = fields.Text()
 
     _sql_constraints = [
@@ -136,6 +143,18 @@ class PropertyUnit(models.Model):
         )
         for unit in self:
             unit.handover_count = counts.get(unit, 0)
+
+    def _compute_ticket_count(self):
+        Ticket = self.env["helpdesk.ticket"]
+        counts = {}
+        for unit, stage, count in Ticket._read_group(
+            [("pcs_unit_id", "in", self.ids)], ["pcs_unit_id", "stage_id"], ["__count"]
+        ):
+            key = (unit, bool(stage.closed))
+            counts[key] = counts.get(key, 0) + count
+        for unit in self:
+            unit.open_ticket_count = counts.get((unit, False), 0)
+            unit.ticket_count = unit.open_ticket_count + counts.get((unit, True), 0)
 
     @api.constrains("building_id", "project_id")
     def _check_building_project(self):
@@ -197,4 +216,40 @@ class PropertyUnit(models.Model):
         )
         action["domain"] = [("unit_id", "=", self.id)]
         action["context"] = {"default_unit_id": self.id}
+        return action
+
+    def action_view_tickets(self):
+        """The unit's requests and complaints, the open ones first."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_cs.helpdesk_ticket_property_action"
+        )
+        action["domain"] = [("pcs_unit_id", "=", self.id)]
+        action["context"] = {
+            "default_pcs_unit_id": self.id,
+            "search_default_open": 1,
+        }
+        action["display_name"] = self.env._("Requests of %s", self.code)
+        return action
+
+    def action_new_ticket(self):
+        """Register a request for this unit: the form opens with the unit and
+        its owner filled in."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_cs.helpdesk_ticket_property_action"
+        )
+        owner = self.current_owner_ids[:1]
+        action.update(
+            {
+                "views": [(False, "form")],
+                "view_mode": "form",
+                "target": "current",
+                "context": {
+                    "default_pcs_unit_id": self.id,
+                    "default_partner_id": owner.id,
+                },
+                "display_name": self.env._("New Request for %s", self.code),
+            }
+        )
         return action

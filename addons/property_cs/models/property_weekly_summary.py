@@ -181,3 +181,10 @@ class PropertyWeeklySummary(models.Model):
         return self.env.ref("property_cs.action_report_weekly_summary").report_action(
             self
         )
+
+    @api.model
+    def action_open_produce_wizard(self):
+        """Produce a week's summary now (the list's header button)."""
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "property_cs.property_weekly_summary_wizard_action"
+        )

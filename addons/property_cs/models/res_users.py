@@ -52,8 +52,36 @@ class ResUsers(models.Model):
             "pcs_allowed_project_ids",
         ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        users = super().create(vals_list)
+        users._pcs_set_home_action()
+        return users
+
     def write(self, vals):
         res = super().write(vals)
         if "pcs_project_ids" in vals:
             self.env.registry.clear_cache()
+        if any(
+            key.startswith(("groups_id", "in_group_", "sel_groups_")) for key in vals
+        ):
+            self._pcs_set_home_action()
         return res
+
+    def _pcs_set_home_action(self):
+        """Zone managers (and the roles above them) start their day in the
+        property app, on their open requests, instead of Discuss: their home
+        action, unless one was chosen already. Administrators keep theirs."""
+        action = self.env.ref(
+            "property_cs.helpdesk_ticket_my_work_action", raise_if_not_found=False
+        )
+        if not action:
+            return
+        users = self.sudo().filtered(
+            lambda u: not u.action_id
+            and not u.share
+            and u.has_group("property_cs.group_zone_manager")
+            and not u.has_group("base.group_system")
+        )
+        if users:
+            users.write({"action_id": action.id})

@@ -26,3 +26,5 @@ from . import test_finding_clock
 from . import test_working_days
 from . import test_service_urge
 from . import test_browser_tours
+from . import test_desk_screens
+from . import test_portal_phone

@@ -8,3 +8,4 @@ from . import property_pii_collect_wizard
 from . import property_archive_open_wizard
 from . import property_personal_data_export_wizard
 from . import property_ticket_urge_wizard
+from . import property_weekly_summary_wizard

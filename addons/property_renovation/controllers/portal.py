@@ -96,7 +96,14 @@ class RenovationPortal(CustomerPortal):
     def portal_renovation_new(self, **kw):
         units = request.env["property.unit"].search([])
         values = self._prepare_portal_layout_values()
-        values.update({"units": units, "page_name": "renovation_new", "error": None})
+        values.update(
+            {
+                "units": units,
+                "page_name": "renovation_new",
+                "error": None,
+                "unit_selected": kw.get("unit_id"),
+            }
+        )
         if request.httprequest.method != "POST":
             return request.render("property_renovation.portal_renovation_new", values)
         unit = units.filtered(lambda u: str(u.id) == kw.get("unit_id"))

@@ -1,6 +1,8 @@
 # Copyright 2026 Property CS Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from lxml import html
+
 from odoo import http
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
@@ -153,3 +155,32 @@ class TestRenovationPortal(RenovationTestCommon, HttpCase):
         # A different number is a different contractor.
         fourth = self._portal_apply("Floor", "Other Builders", "91310000MA1K0100Z")
         self.assertNotIn(fourth.contractor_id, first.contractor_id | known)
+
+
+@tagged("post_install", "-at_install")
+class TestRenovationPortalFirstApplication(RenovationTestCommon, HttpCase):
+    """An owner who never applied finds the entry on /my and on the page of
+    the unit, and the form opens on that unit."""
+
+    def test_first_application_reachable_from_my(self):
+        self.assertFalse(
+            self.env["property.renovation"].with_user(self.owner_user_a).search([])
+        )
+        self.authenticate(self.owner_user_a.login, self.owner_user_a.login)
+        page = html.fromstring(self.url_open("/my").content)
+        card = page.xpath(
+            "//div[contains(@class, 'o_portal_index_card')]"
+            "[.//a[@href='/my/renovations']]"
+        )
+        self.assertTrue(card)
+        self.assertNotIn("d-none", card[0].get("class").split())
+        unit_page = html.fromstring(
+            self.url_open(f"/my/units/{self.unit_a.id}").content
+        )
+        link = f"/my/renovations/new?unit_id={self.unit_a.id}"
+        self.assertTrue(unit_page.xpath(f"//a[@href='{link}']"))
+        form = html.fromstring(self.url_open(link).content)
+        self.assertEqual(
+            form.xpath("//select[@name='unit_id']/option[@selected]/@value"),
+            [str(self.unit_a.id)],
+        )
