@@ -9,7 +9,13 @@
     "license": "AGPL-3",
     "author": "Property CS Contributors",
     "website": "https://github.com/property-cs/property-cs",
-    "depends": ["mail", "portal", "helpdesk_mgmt", "report_xlsx"],
+    "depends": [
+        "mail",
+        "portal",
+        "helpdesk_mgmt",
+        "helpdesk_mgmt_zh_cn",
+        "report_xlsx",
+    ],
     "data": [
         "security/property_cs_security.xml",
         "security/ir.model.access.csv",
@@ -58,6 +64,7 @@
         "views/portal_templates.xml",
         "views/property_cs_menus.xml",
         "report/report_paperformat.xml",
+        "report/property_form_templates.xml",
         "report/property_archive_cover_report.xml",
         "report/property_handover_report.xml",
         "report/property_key_report.xml",

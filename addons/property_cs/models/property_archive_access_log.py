@@ -50,7 +50,10 @@ class PropertyArchiveAccessLog(models.Model):
     purpose = fields.Selection(PII_PURPOSES, readonly=True)
     reason = fields.Text(string="Why", readonly=True)
     request_id = fields.Many2one(
-        "property.archive.access.request", readonly=True, ondelete="set null"
+        "property.archive.access.request",
+        string="Access Request",
+        readonly=True,
+        ondelete="set null",
     )
     approver_id = fields.Many2one("res.users", string="Approved By", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True, index=True)
