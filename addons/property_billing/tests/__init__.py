@@ -13,3 +13,4 @@ from . import test_debit
 from . import test_meter_import
 from . import test_privacy
 from . import test_deposit
+from . import test_report_language

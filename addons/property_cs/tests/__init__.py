@@ -17,3 +17,4 @@ from . import test_service_rectification
 from . import test_service_reports
 from . import test_service_reassign
 from . import test_privacy
+from . import test_report_language

@@ -4,3 +4,4 @@ from . import test_works
 from . import test_completion
 from . import test_portal
 from . import test_security
+from . import test_report_language
