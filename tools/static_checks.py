@@ -274,6 +274,8 @@ _NOT_TEXT_RE = re.compile(
     r"<[^>]*>|%\([^)]*\)[a-z]|%[sd]|\{\{.*?\}\}|\$\{[^}]*\}|\{[^}]*\}"
     # identifiers and expressions: object.unit_id.code, pub_key.pem, code_url
     r"|[A-Za-z0-9]*[_.][A-Za-z0-9_.]+"
+    # e-mail addresses and codes such as PF-WAT
+    r"|\S+@\S+|\b[A-Z0-9]+(?:-[A-Z0-9]+)+\b"
 )
 # English words a Chinese translation may keep: file formats, identifiers of
 # the providers' consoles, units. Compared case-sensitively.
