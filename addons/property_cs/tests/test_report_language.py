@@ -5,7 +5,7 @@ from datetime import date
 from odoo.tests import tagged
 
 from .common import PropertyTestCommon
-from .zh_cn import ChineseReportMixin
+from .zh_cn import ChineseReportMixin, load_zh_cn
 
 
 @tagged("post_install", "-at_install")
@@ -95,3 +95,54 @@ class TestFormsInChinese(ChineseReportMixin, PropertyTestCommon):
         )
         check("property_cs.action_report_service_report", report)
         self.assertEveryReportChecked("property_cs")
+
+
+@tagged("post_install", "-at_install")
+class TestGeneratedTextsInChinese(PropertyTestCommon):
+    """What the system writes by itself is in the company's language (简体中文
+    here), whoever presses the button: an English-speaking clerk here."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        load_zh_cn(cls.env, ("base", "mail", "helpdesk_mgmt", "property_cs"))
+        cls.company.partner_id.lang = "zh_CN"
+        cls.front_desk_a.lang = "en_US"
+
+    def test_chatter_names_and_narratives(self):
+        env = self.env(user=self.front_desk_a, context={"lang": "en_US"})
+        ticket = env["helpdesk.ticket"].create(
+            {
+                "name": "水管漏水",
+                "description": "厨房漏水",
+                "pcs_unit_id": self.unit_a.id,
+                "pcs_accountable_user_id": self.front_desk_a.id,
+            }
+        )
+        bodies = ticket.sudo().message_ids.mapped("body")
+        self.assertTrue([b for b in bodies if "创建" in b], bodies)
+        self.assertFalse([b for b in bodies if "created" in b], bodies)
+        report = self.env["property.service.report"].create(
+            {"project_id": self.project_a.id, "date_from": date(2026, 3, 1)}
+        )
+        self.assertIn("物业服务动态报告", report.name)
+        self.assertIn("本月无重点工作。", report.highlights)
+        summary = self.env["property.weekly.summary"].create(
+            {
+                "project_id": self.project_a.id,
+                "date_from": date(2026, 3, 2),
+                "date_to": date(2026, 3, 8),
+            }
+        )
+        self.assertIn("起一周", summary.name)
+
+    def test_new_owner_gets_the_company_language(self):
+        owner = (
+            self.env["res.partner"]
+            .with_user(self.front_desk_a)
+            .with_context(lang="en_US")
+            .create({"name": "王女士"})
+        )
+        self.assertEqual(owner.lang, "zh_CN")
+        chosen = self.env["res.partner"].create({"name": "Mr Smith", "lang": "en_US"})
+        self.assertEqual(chosen.lang, "en_US", "a chosen language is kept")
