@@ -137,9 +137,9 @@ class TestGeneratedTextsInChinese(PropertyTestCommon):
         self.assertIn("起一周", summary.name)
 
     def test_new_owner_gets_the_company_language(self):
+        self.env.user.lang = "en_US"
         owner = (
             self.env["res.partner"]
-            .with_user(self.front_desk_a)
             .with_context(lang="en_US")
             .create({"name": "王女士"})
         )
