@@ -264,6 +264,177 @@ def check_i18n(addon, has_translatable):
 
 
 # --------------------------------------------------------------------------
+# Glossary (doc/glossary.csv): the staff's words in every zh_CN.po
+# --------------------------------------------------------------------------
+GLOSSARY_COLUMNS = ("english", "chinese", "forbidden", "match", "addons", "where")
+# match: "" (the term appears in the msgid), "exact" (the msgid is the term),
+# "keep" (English words a translation may keep, e.g. a file's column titles).
+# Tags, placeholders and template expressions are not words of the text.
+_NOT_TEXT_RE = re.compile(
+    r"<[^>]*>|%\([^)]*\)[a-z]|%[sd]|\{\{.*?\}\}|\$\{[^}]*\}|\{[^}]*\}"
+    # identifiers and expressions: object.unit_id.code, pub_key.pem, code_url
+    r"|[A-Za-z0-9]*[_.][A-Za-z0-9_.]+"
+    # e-mail addresses and codes such as PF-WAT
+    r"|\S+@\S+|\b[A-Z0-9]+(?:-[A-Z0-9]+)+\b"
+)
+# English words a Chinese translation may keep: file formats, identifiers of
+# the providers' consoles, units. Compared case-sensitively.
+ENGLISH_KEPT = frozenset(
+    """
+    API APIv3 App AppID APPID AccessKey Alibaba Alipay BizId CNY CODE CSV Cloud
+    Dysmsapi Excel GBK H5 HK HTTP HTTPS IAP ICBC ID IDs ISO JSON Native Odoo PDF
+    PEM PID QcloudSMSFullAccess AliyunDysmsFullAccess QR RAM RSA2 SMS SdkAppId
+    SecretId SecretKey SendSms SendBatchSms QuerySendDetails SerialNo strftime
+    UTF URL VIP WeChat XLSX Python Font Awesome fa tasks Mixin RSA Secret
+    II III IV ap beijing guangzhou nanjing
+    """.split()
+)
+_ENGLISH_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9']+")
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    english: str
+    chinese: tuple  # accepted renderings, one must appear
+    forbidden: tuple  # renderings that must not appear
+    match: str  # "", "exact" or "keep" (see GLOSSARY_COLUMNS)
+    addons: tuple  # empty: every addon
+    line: int
+
+    @property
+    def pattern(self):
+        words = [re.escape(w) for w in re.split(r"[\s-]+", self.english.strip())]
+        body = r"[\s-]+".join(words)
+        return re.compile(rf"(?<![A-Za-z]){body}(?:s|es)?(?![A-Za-z])", re.IGNORECASE)
+
+
+def load_glossary(path):
+    """Read doc/glossary.csv into GlossaryTerm records (``[]`` if absent)."""
+    path = Path(path)
+    if not path.is_file():
+        return []
+    terms = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in GLOSSARY_COLUMNS if c not in (reader.fieldnames or ())]
+        if missing:
+            raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
+        for lineno, row in enumerate(reader, 2):
+            if not (row["english"] or "").strip():
+                continue
+
+            def split(value):
+                return tuple(v.strip() for v in (value or "").split("|") if v.strip())
+
+            terms.append(
+                GlossaryTerm(
+                    english=row["english"].strip(),
+                    chinese=split(row["chinese"]),
+                    forbidden=split(row["forbidden"]),
+                    match=(row["match"] or "").strip(),
+                    addons=split(row["addons"]),
+                    line=lineno,
+                )
+            )
+    return terms
+
+
+def _plain(msgid):
+    return _NOT_TEXT_RE.sub(" ", msgid)
+
+
+def glossary_terms_of(msgid, terms):
+    """The glossary terms a msgid uses, longest first, none inside another."""
+    text = _plain(msgid)
+    key = re.sub(r"[\s:.。：]+$", "", text.strip()).lower()
+    found = []
+    for term in terms:
+        if term.match == "keep":
+            continue
+        if term.match == "exact":
+            english = term.english.lower()
+            if key in (english, english + "s", english + "es"):
+                found.append((0, len(text), term))
+            continue
+        for match in term.pattern.finditer(text):
+            found.append((match.start(), match.end(), term))
+    found.sort(key=lambda item: (-(item[1] - item[0]), item[0]))
+    taken, result = [], []
+    for start, end, term in found:
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            continue
+        taken.append((start, end))
+        if term not in result:
+            result.append(term)
+    return result
+
+
+def check_translation_words(msgid, msgstr, terms, addon_name):
+    """Problems of one translation: glossary words and English left over."""
+    problems = []
+    used = [
+        term
+        for term in glossary_terms_of(msgid, terms)
+        if not term.addons or addon_name in term.addons
+    ]
+    for term in used:
+        if term.chinese and not any(zh in msgstr for zh in term.chinese):
+            problems.append(
+                f"{term.english!r} must be translated "
+                f"{' or '.join(term.chinese)} (doc/glossary.csv:{term.line})"
+            )
+        # A forbidden word inside another term's rendering is that term's
+        # (单位 of 施工单位 is not a mistranslated "unit").
+        rest = msgstr
+        for other in used:
+            if other is not term:
+                for zh in sorted(other.chinese, key=len, reverse=True):
+                    rest = rest.replace(zh, " ")
+        for word in term.forbidden:
+            if word in rest:
+                problems.append(
+                    f"{term.english!r} must not be translated {word!r} "
+                    f"(doc/glossary.csv:{term.line})"
+                )
+    kept = set(ENGLISH_KEPT)
+    for term in terms:
+        if term.match == "keep" and (not term.addons or addon_name in term.addons):
+            kept.update(term.english.split())
+    source_words = set(_ENGLISH_WORD_RE.findall(_plain(msgid)))
+    left = sorted(
+        word
+        for word in set(_ENGLISH_WORD_RE.findall(_plain(msgstr)))
+        if word in source_words
+        and word not in kept
+        and len(word) > 2
+        and not any(c.isdigit() for c in word)
+    )
+    if left and _plain(msgstr).strip() != _plain(msgid).strip():
+        problems.append(f"English left in the translation: {', '.join(left)}")
+    return problems
+
+
+def check_glossary(addon, terms):
+    """Every zh_CN.po of the addon (i18n/ and i18n_extra/) against the glossary."""
+    findings = []
+    for po_path in sorted(addon.glob("i18n*/zh_CN.po")):
+        try:
+            entries = parse_po(po_path)
+        except (PoError, UnicodeDecodeError):
+            continue  # reported by check_i18n
+        for entry in _po_translations(entries):
+            if not entry.translated or entry.msgid_plural:
+                continue
+            for problem in check_translation_words(
+                entry.msgid, entry.msgstr[0], terms, addon.name
+            ):
+                findings.append(
+                    Finding(po_path, entry.line, f"{entry.msgid[:50]!r}: {problem}")
+                )
+    return findings
+
+
+# --------------------------------------------------------------------------
 # Manifest
 # --------------------------------------------------------------------------
 def read_manifest(addon):
@@ -711,7 +882,7 @@ def check_packaging_consistency(addons):
     ]
 
 
-def check_addon(addon):
+def check_addon(addon, glossary=()):
     addon = Path(addon)
     findings = []
     manifest, manifest_findings = check_manifest(addon)
@@ -747,6 +918,7 @@ def check_addon(addon):
     data_files = (manifest or {}).get("data") or []
     has_translatable = bool(code_files or data_files)
     findings += check_i18n(addon, has_translatable)
+    findings += check_glossary(addon, glossary)
     findings += check_tests_init(addon)
     findings += check_pyproject(addon)
     return findings
@@ -764,9 +936,10 @@ def main(argv=None):
     repo = Path(__file__).resolve().parent.parent
     addons_dir = Path(argv[0]) if argv else repo / "addons"
     addons = find_addons(addons_dir)
+    glossary = load_glossary(addons_dir.resolve().parent / "doc" / "glossary.csv")
     findings = []
     for addon in addons:
-        findings += check_addon(addon)
+        findings += check_addon(addon, glossary)
     findings += check_packaging_consistency(addons)
     base = Path.cwd().resolve()
     for finding in findings:

@@ -14,6 +14,7 @@
         "portal",
         "resource",
         "helpdesk_mgmt",
+        "helpdesk_mgmt_zh_cn",
         "report_xlsx",
     ],
     "data": [
@@ -67,6 +68,7 @@
         "views/portal_templates.xml",
         "views/property_cs_menus.xml",
         "report/report_paperformat.xml",
+        "report/property_form_templates.xml",
         "report/property_archive_cover_report.xml",
         "report/property_handover_report.xml",
         "report/property_key_report.xml",

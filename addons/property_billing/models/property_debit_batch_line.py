@@ -153,12 +153,14 @@ class PropertyDebitBatchLine(models.Model):
             or self.unit_id.project_id.manager_id
             or self.env.user
         )
+        # The zone manager reads it: in the zone manager's language.
+        line = self.with_context(lang=user.lang or self._pcs_lang())
         return self.mandate_id.activity_schedule(
             "property_billing.mail_activity_debit_failure",
             date_deadline=fields.Date.context_today(self),
             user_id=user.id,
-            summary=self.env._("Auto-debit failed: %s", reason or "-"),
-            note=self.env._(
+            summary=line.env._("Auto-debit failed: %s", reason or "-"),
+            note=line.env._(
                 "Unit %(unit)s, %(owner)s: the bank did not debit %(amount)s "
                 "(%(reference)s). Reason: %(reason)s",
                 unit=self.unit_id.code,

@@ -271,10 +271,13 @@ class PropertyDeposit(models.Model):
             deposit.refund_requested = True
             director = deposit.project_id.manager_id
             if director:
+                # The director reads it: in the director's language.
                 deposit.activity_schedule(
                     "property_billing.mail_activity_deposit_refund",
                     user_id=director.id,
-                    summary=self.env._("Approve the deposit refund"),
+                    summary=deposit.with_context(
+                        lang=director.lang or deposit._pcs_lang()
+                    ).env._("Approve the deposit refund"),
                 )
         return True
 

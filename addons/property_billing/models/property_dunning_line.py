@@ -179,9 +179,12 @@ class PropertyDunningLine(models.Model):
         complaint of the unit's project for the reason's team, through the
         product's one entry point for generated requests."""
         self.ensure_one()
+        # The request's subject is read by the whole service desk and printed
+        # on the complaint form: in the company's language.
+        local = self._pcs_in_company_lang()
         return self.env["property.request.mixin"]._property_create_request(
             {
-                "name": self.env._(
+                "name": local.env._(
                     "Service problem reported during fee collection: %(unit)s",
                     unit=self.unit_id.code,
                 ),

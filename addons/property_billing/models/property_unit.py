@@ -117,3 +117,64 @@ class PropertyUnit(models.Model):
             "default_partner_id": self.billing_partner_id.id,
         }
         return action
+
+    # ------------------------------------------------------------------
+    # Statement (对账单)
+    # ------------------------------------------------------------------
+    def _pcs_statement(self, today=None):
+        """Figures of the unit's statement for its billed partner.
+
+        The statement covers the latest billed period: its charges (the lines
+        of that period's invoices), the payments received since the previous
+        statement (the issue date of the previous period's invoices), the
+        previous balance and the amount due now, so that
+        ``previous balance + charges - payments = amount due``. Amounts
+        include VAT, as owners are told (含税价).
+        """
+        self.ensure_one()
+        today = today or fields.Date.context_today(self)
+        partner = self.billing_partner_id.commercial_partner_id
+        moves = self.property_invoice_ids.filtered(
+            lambda m: m.state == "posted"
+            and m.move_type == "out_invoice"
+            and m.commercial_partner_id == partner
+        )
+        periods = sorted({m.pcs_period for m in moves if m.pcs_period})
+        period = periods[-1] if periods else False
+        current = moves.filtered(lambda m: m.pcs_period == period) if period else moves
+        earlier = moves - current
+        since = max(earlier.mapped("invoice_date"), default=False)
+        payments = []
+        for move in moves:
+            for partial in move.sudo()._get_all_reconciled_invoice_partials():
+                line = partial["aml"]
+                if partial.get("is_exchange") or (since and line.date <= since):
+                    continue
+                payments.append(
+                    {
+                        "date": line.date,
+                        "ref": line.move_id.name,
+                        "invoice": move.name,
+                        "amount": partial["amount"],
+                    }
+                )
+        payments.sort(key=lambda p: (p["date"], p["ref"]))
+        charges = sum(current.mapped("amount_total"))
+        paid = sum(p["amount"] for p in payments)
+        due = sum(moves.mapped("amount_residual"))
+        open_moves = moves.filtered(
+            lambda m: m.payment_state in ("not_paid", "partial")
+        )
+        return {
+            "date": today,
+            "partner": self.billing_partner_id,
+            "period": period,
+            "invoices": current.sorted("name"),
+            "charges": charges,
+            "payments": payments,
+            "paid": paid,
+            "previous_balance": due - charges + paid,
+            "due": due,
+            "open_moves": open_moves.sorted("invoice_date_due"),
+            "date_due": min(open_moves.mapped("invoice_date_due"), default=False),
+        }

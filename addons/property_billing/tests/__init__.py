@@ -19,3 +19,4 @@ from . import test_db_guarantees
 from . import test_vat
 from . import test_dunning_calendar
 from . import test_billing_screens
+from . import test_report_language

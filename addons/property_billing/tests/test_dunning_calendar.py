@@ -216,7 +216,7 @@ class TestDunningCalendar(PropertyBillingTestCommon):
         for text in ("420.04", "7.25", "427.29", "上海明理律师事务所", "王明理"):
             self.assertIn(text, html)
         self.assertIn("06/26/2026", html)  # the letter date
-        self.assertIn("within <span>10</span>", html)
+        self.assertIn("within 10 days", html)
         # Printing again keeps the letter as it was.
         with freeze_time(f"{today + timedelta(days=1)} 01:00:00"):
             run.action_print_letters()

@@ -1,5 +1,6 @@
 from . import base
 from . import res_company
+from . import ir_http
 from . import res_config_settings
 from . import property_project
 from . import property_building

@@ -28,8 +28,8 @@ DISPATCH_CATEGORIES = (
     "warranty_defect",
 )
 PCS_CHANNELS = [
-    ("visit", "Visit"),
-    ("phone", "Phone"),
+    ("visit", "Walk-in"),
+    ("phone", "Phone Call"),
     ("letter", "Letter"),
     ("portal", "Portal / App"),
     ("internal", "Internal (found by staff)"),
@@ -106,7 +106,7 @@ class HelpdeskTicket(models.Model):
         related="pcs_unit_id.building_id", store=True, string="Building"
     )
     pcs_channel = fields.Selection(
-        PCS_CHANNELS, string="Received By", default="visit", tracking=True
+        PCS_CHANNELS, string="Request Channel", default="visit", tracking=True
     )
     pcs_category = fields.Selection(
         PCS_CATEGORIES,
@@ -731,7 +731,7 @@ class HelpdeskTicket(models.Model):
         self._pcs_schedule_activities(
             "property_cs.mail_activity_ticket_followup",
             user=lambda ticket: ticket._pcs_responsible(),
-            summary=self.env._("Follow up with the owner today"),
+            summary=lambda ticket: ticket.env._("Follow up with the owner today"),
             date_deadline=today,
         )
 

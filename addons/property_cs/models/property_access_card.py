@@ -83,7 +83,7 @@ class PropertyAccessCard(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     fee_amount = fields.Monetary(readonly=True, copy=False, tracking=True)
     fee_state = fields.Selection(
-        [("due", "Due"), ("invoiced", "Invoiced"), ("waived", "Waived")],
+        [("due", "Fee Due"), ("invoiced", "Invoiced"), ("waived", "Waived")],
         readonly=True,
         copy=False,
         tracking=True,
@@ -173,7 +173,7 @@ class PropertyAccessCard(models.Model):
         cards.filtered("project_id.manager_id")._pcs_schedule_activities(
             "mail.mail_activity_data_todo",
             user=lambda card: card.project_id.manager_id,
-            summary=self.env._("Approve staff/contractor card"),
+            summary=lambda card: card.env._("Approve staff/contractor card"),
             notify=True,
         )
 

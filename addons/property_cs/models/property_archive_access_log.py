@@ -64,6 +64,7 @@ class PropertyArchiveAccessLog(models.Model):
     reason = fields.Text(string="Why", readonly=True)
     request_id = fields.Many2one(
         "property.archive.access.request",
+        string="Access Request",
         readonly=True,
         index="btree_not_null",
         ondelete="restrict",

@@ -72,7 +72,9 @@ class PropertyArchivePurge(models.Model):
         )
         return self.create(
             {
-                "name": self.env._("Archive purge %(year)s", year=today.year),
+                "name": self.with_company(company)
+                ._pcs_in_company_lang()
+                .env._("Archive purge %(year)s", year=today.year),
                 "year": today.year,
                 "date": today,
                 "company_id": company.id,

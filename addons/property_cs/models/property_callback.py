@@ -44,7 +44,11 @@ class PropertyCallback(models.Model):
     _rec_name = "ticket_id"
 
     ticket_id = fields.Many2one(
-        "helpdesk.ticket", required=True, index=True, ondelete="cascade"
+        "helpdesk.ticket",
+        string="Service Request",
+        required=True,
+        index=True,
+        ondelete="cascade",
     )
     kind = fields.Selection(CALLBACK_KINDS, required=True)
     project_id = fields.Many2one(
@@ -70,7 +74,7 @@ class PropertyCallback(models.Model):
     method = fields.Selection(
         [
             ("phone", "Phone"),
-            ("visit", "Visit"),
+            ("visit", "Home Visit"),
             ("sms", "SMS / WeChat"),
             ("portal", "Portal"),
         ]

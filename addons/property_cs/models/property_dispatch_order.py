@@ -28,7 +28,7 @@ class PropertyDispatchOrder(models.Model):
     )
     ticket_id = fields.Many2one(
         "helpdesk.ticket",
-        string="Request",
+        string="Service Request",
         required=True,
         index=True,
         ondelete="restrict",

@@ -68,9 +68,9 @@ class PropertyFinding(models.Model):
         readonly=True,
     )
     ticket_id = fields.Many2one(
-        "helpdesk.ticket", string="Request", readonly=True, copy=False
+        "helpdesk.ticket", string="Service Request", readonly=True, copy=False
     )
-    ticket_ref = fields.Char(string="Request No.", readonly=True, copy=False)
+    ticket_ref = fields.Char(string="Service Request No.", readonly=True, copy=False)
     date_deadline = fields.Datetime(
         string="Fix Deadline",
         compute="_compute_date_deadline",

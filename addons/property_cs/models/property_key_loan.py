@@ -241,12 +241,12 @@ class PropertyKeyLoan(models.Model):
         self._pcs_schedule_activities(
             "property_cs.mail_activity_key_overdue",
             user=lambda loan: loan.handed_by_id,
-            summary=lambda loan: self.env._(
+            summary=lambda loan: loan.env._(
                 "Keys %(key_set)s not returned", key_set=loan.key_set_id.display_name
             ),
         )
         self._pcs_notify(
-            lambda loan: self.env._(
+            lambda loan: loan.env._(
                 "Overdue: keys %(key_set)s were due back at %(due)s.",
                 key_set=loan.key_set_id.display_name,
                 due=fields.Datetime.to_string(loan.date_due),

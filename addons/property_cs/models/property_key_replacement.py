@@ -56,7 +56,7 @@ class PropertyKeyReplacement(models.Model):
         requests.filtered("project_id.manager_id")._pcs_schedule_activities(
             "mail.mail_activity_data_todo",
             user=lambda request: request.project_id.manager_id,
-            summary=self.env._("Approve key replacement"),
+            summary=lambda request: request.env._("Approve key replacement"),
             notify=True,
         )
 

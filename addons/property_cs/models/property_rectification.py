@@ -28,7 +28,7 @@ class PropertyRectification(models.Model):
         string="Number", required=True, copy=False, readonly=True, default="/"
     )
     ticket_id = fields.Many2one(
-        "helpdesk.ticket", string="Request", index=True, check_company=True
+        "helpdesk.ticket", string="Service Request", index=True, check_company=True
     )
     defect_id = fields.Many2one(
         "property.handover.defect", string="Handover Defect", index=True

@@ -100,7 +100,9 @@ class PropertyServicePeriodMixin(models.AbstractModel):
         return [(labels[clock], overdue.get(clock, 0)) for clock in CLOCKS]
 
     def _pcs_rate_rows(self):
-        """(label, rate, target, met) of the four KPIs."""
+        """(label, rate, target, met) of the four KPIs; the rate is ``None``
+        when there was nothing to measure (no request, no callback due): the
+        printed forms show "—" then, not 100 %."""
         self.ensure_one()
         labels = {
             "acceptance": self.env._("Acceptance"),
@@ -108,12 +110,15 @@ class PropertyServicePeriodMixin(models.AbstractModel):
             "callback": self.env._("Callback"),
             "satisfaction": self.env._("Satisfaction"),
         }
-        return [
-            (
-                labels[key],
-                self[f"{key}_rate"],
-                target,
-                self[f"{key}_rate"] >= target,
-            )
-            for key, target in SERVICE_TARGETS.items()
-        ]
+        stats = self.stats or {}
+        bases = {
+            "acceptance": stats.get("new", 0),
+            "handling": stats.get("new", 0),
+            "callback": stats.get("callback_due", 0),
+            "satisfaction": stats.get("callback_done", 0),
+        }
+        rows = []
+        for key, target in SERVICE_TARGETS.items():
+            rate = self[f"{key}_rate"] if bases[key] else None
+            rows.append((labels[key], rate, target, rate is None or rate >= target))
+        return rows

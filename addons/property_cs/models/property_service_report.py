@@ -58,8 +58,9 @@ class PropertyServiceReport(models.Model):
 
     @api.depends("project_id.name", "date_from")
     def _compute_name(self):
+        # Printed and published to the owners: in the company's language.
         for report in self:
-            report.name = self.env._(
+            report.name = report._pcs_in_company_lang().env._(
                 "%(project)s service report %(month)s",
                 project=report.project_id.name or "",
                 month=report.date_from.strftime("%Y-%m") if report.date_from else "",
@@ -182,13 +183,11 @@ class PropertyServiceReport(models.Model):
         )
 
     def _pcs_prefill(self):
-        """Fill the empty narrative sections (never overwrite edited text)."""
+        """Fill the empty narrative sections (never overwrite edited text),
+        in the company's language: they go onto the PDF and the portal."""
         for report in self:
-            values = {
-                key: value
-                for key, value in report._pcs_prefill_values().items()
-                if not report[key]
-            }
+            prefill = report._pcs_in_company_lang()._pcs_prefill_values()
+            values = {key: value for key, value in prefill.items() if not report[key]}
             if values:
                 report.write(values)
 

@@ -24,9 +24,9 @@ class PropertyTicketFollowup(models.Model):
     method = fields.Selection(
         [
             ("phone", "Phone"),
-            ("visit", "Visit"),
+            ("visit", "In Person"),
             ("sms", "SMS / WeChat"),
-            ("letter", "Letter"),
+            ("letter", "Written Reply"),
             ("portal", "Portal"),
         ],
         required=True,

@@ -47,8 +47,10 @@ class PropertyWeeklySummary(models.Model):
 
     @api.depends("project_id.name", "date_from")
     def _compute_name(self):
+        # Stored once for everyone: in the company's language.
         for summary in self:
-            summary.name = self.env._(
+            local = summary._pcs_in_company_lang()
+            summary.name = local.env._(
                 "%(project)s, week of %(date)s",
                 project=summary.project_id.name or "",
                 date=summary.date_from or "",
@@ -146,24 +148,28 @@ class PropertyWeeklySummary(models.Model):
                 {"recipient_ids": [fields.Command.set(partners.ids)]}
                 | {"sent_at": fields.Datetime.now()}
             )
+            # The mail, its PDF and the note are in the company's language
+            # (the template has no language of its own for staff recipients).
+            local = summary._pcs_in_company_lang()
             if partners:
                 # Queued: the cron must not wait for the mail server.
-                template.send_mail(
+                template.with_context(lang=local.env.lang).send_mail(
                     summary.id,
                     force_send=False,
-                    email_values={"attachments": [summary._pcs_printed()]},
+                    email_values={"attachments": [local._pcs_printed()]},
                 )
             summary.message_post(
-                body=self.env._(
+                body=local.env._(
                     "Weekly summary sent to %s.",
                     ", ".join(partners.mapped("name"))
-                    or self.env._("nobody (no director or manager)"),
+                    or local.env._("nobody (no director or manager)"),
                 ),
                 subtype_xmlid="mail.mt_note",
             )
 
     def _pcs_printed(self):
-        """``(file name, base64 PDF)`` of the printed summary, for the mail."""
+        """``(file name, base64 PDF)`` of the printed summary, for the mail
+        (in the language of ``self``'s environment)."""
         self.ensure_one()
         pdf, _fmt = self.env["ir.actions.report"]._render_qweb_pdf(
             "property_cs.action_report_weekly_summary", self.ids

@@ -102,7 +102,7 @@ class ResPartner(models.Model):
         "property.ownership", "partner_id", string="Ownerships"
     )
     pcs_resident_ids = fields.One2many(
-        "property.resident", "partner_id", string="Residences"
+        "property.resident", "partner_id", string="Resident Records"
     )
     pcs_vehicle_ids = fields.One2many("property.vehicle", "partner_id")
     pcs_project_ids = fields.Many2many(
@@ -379,10 +379,36 @@ class ResPartner(models.Model):
         """The access log is evidence: what it is about stays."""
         self.env["property.archive.access.log"]._pcs_check_evidence(self)
 
+    # ------------------------------------------------------------------
+    # Language: owners get the company's language unless they choose another
+    # ------------------------------------------------------------------
+    @api.model
+    def _pcs_default_lang(self, company_id=None):
+        """The company's working language (its partner's), if active.
+
+        Owners typed in by an English-speaking clerk, imported, or loaded as
+        demo data get it, so that their letters and their portal are in the
+        company's language (DOMAIN.md) instead of the creator's.
+        """
+        company = self.env["res.company"].browse(company_id) or self.env.company
+        lang = company.sudo().partner_id.lang
+        if lang and self.env["res.lang"]._lang_get(lang):
+            return lang
+        return self.env.lang
+
+    @api.model
+    def default_get(self, fields_list):
+        res = super().default_get(fields_list)
+        if "lang" in fields_list and "default_lang" not in self.env.context:
+            res["lang"] = self._pcs_default_lang(res.get("company_id"))
+        return res
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             self._pcs_normalize_vals(vals)
+            if not vals.get("lang") and "default_lang" not in self.env.context:
+                vals["lang"] = self._pcs_default_lang(vals.get("company_id"))
         return super().create(vals_list)
 
     def write(self, vals):

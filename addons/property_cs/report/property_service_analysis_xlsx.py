@@ -45,7 +45,14 @@ class ReportPropertyServiceAnalysisXlsx(models.AbstractModel):
             row = write_rows(
                 sheet, [[self.env._("Rates against targets")]], row, cell_format=bold
             )
-            row = write_rows(sheet, [list(rate) for rate in analysis["rates"]], row)
+            row = write_rows(
+                sheet,
+                [
+                    [label, "—" if rate is None else rate, target]
+                    for label, rate, target in analysis["rates"]
+                ],
+                row,
+            )
             row = write_rows(
                 sheet, [[self.env._("Repeat complainants")]], row + 1, cell_format=bold
             )

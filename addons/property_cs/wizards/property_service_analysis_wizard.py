@@ -78,14 +78,16 @@ class PropertyServiceAnalysisWizard(models.TransientModel):
         satisfied = callbacks.filtered(
             lambda c: c.satisfaction in ("satisfied", "basic")
         )
-        total = len(tickets) or 1
 
         def pct(part, whole):
-            return round(100.0 * part / whole, 1) if whole else 0.0
+            # None when there is nothing to measure: printed as "—", not 0 %.
+            return round(100.0 * part / whole, 1) if whole else None
 
         rates = {
-            "acceptance": pct(len(tickets.filtered("pcs_first_reply_at")), total),
-            "handling": pct(len(closed), total),
+            "acceptance": pct(
+                len(tickets.filtered("pcs_first_reply_at")), len(tickets)
+            ),
+            "handling": pct(len(closed), len(tickets)),
             "callback": pct(len(callbacks.ticket_id), len(closed)),
             "satisfaction": pct(len(satisfied), len(callbacks)),
         }

@@ -570,7 +570,7 @@ class PropertyRenovation(models.Model):
         self._pcs_schedule_activities(
             "property_renovation.mail_activity_renovation_review_overdue",
             user=lambda r: r.project_id.manager_id or r.reviewer_id,
-            summary=self.env._("Engineering review overdue"),
+            summary=lambda r: r.env._("Engineering review overdue"),
         )
         self.write({"review_escalated": True})
         self._message_log_batch(

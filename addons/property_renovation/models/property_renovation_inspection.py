@@ -147,6 +147,8 @@ class PropertyRenovationInspection(models.Model):
             "property_renovation.mail_activity_renovation_reinspection",
             user=lambda inspection: inspection.user_id,
             date_deadline=lambda inspection: inspection.date,
-            summary=self.env._("Re-inspect the renovated unit"),
+            summary=lambda inspection: inspection.env._(
+                "Re-inspect the renovated unit"
+            ),
         )
         return reinspections

@@ -120,7 +120,7 @@ class PropertyRenovationPatrol(models.Model):
         self._pcs_schedule_activities(
             "property_renovation.mail_activity_renovation_patrol_overdue",
             user=lambda patrol: patrol.project_id.manager_id,
-            summary=self.env._("Renovation patrol missed"),
+            summary=lambda patrol: patrol.env._("Renovation patrol missed"),
         )
         self._message_log_batch(
             {

@@ -167,5 +167,5 @@ class PropertyRenovationViolation(models.Model):
         self._pcs_schedule_activities(
             "property_renovation.mail_activity_renovation_violation_overdue",
             user=lambda v: v.renovation_id.reviewer_id or v.project_id.manager_id,
-            summary=self.env._("Violation not rectified by the deadline"),
+            summary=lambda v: v.env._("Violation not rectified by the deadline"),
         )

@@ -7,3 +7,4 @@ from . import test_security
 from . import test_settings
 from . import test_browser_smoke
 from . import test_view_expressions
+from . import test_report_language

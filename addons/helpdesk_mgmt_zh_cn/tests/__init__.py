@@ -1,0 +1,1 @@
+from . import test_helpdesk_zh_cn
