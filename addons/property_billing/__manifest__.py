@@ -58,8 +58,5 @@
     "demo": [
         "demo/property_billing_demo.xml",
     ],
-    "assets": {
-        "web.assets_tests": ["property_billing/static/tests/**/*"],
-    },
     "installable": True,
 }
