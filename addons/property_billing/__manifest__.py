@@ -68,8 +68,5 @@
         "demo/property_billing_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
-    "assets": {
-        "web.assets_tests": ["property_billing/static/tests/**/*"],
-    },
     "installable": True,
 }

@@ -134,7 +134,11 @@ class PropertyVacantVisit(models.Model):
     def _compute_is_overdue(self):
         today = fields.Date.context_today(self)
         for visit in self:
-            visit.is_overdue = visit.state == "planned" and visit.date_due < today
+            visit.is_overdue = (
+                visit.state == "planned"
+                and bool(visit.date_due)
+                and visit.date_due < today
+            )
 
     def _search_is_overdue(self, operator, value):
         if operator not in ("=", "!="):

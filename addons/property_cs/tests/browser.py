@@ -90,9 +90,7 @@ class PropertyBrowserMixin:
         if menu.with_context(lang="zh_CN").name != menu.with_context(lang="en_US").name:
             return
         Module = cls.env["ir.module.module"]
-        installed = set(
-            Module.search([("state", "=", "installed")]).mapped("name")
-        )
+        installed = set(Module.search([("state", "=", "installed")]).mapped("name"))
         Module._load_module_terms(
             [name for name in cls.ZH_MODULES if name in installed], ["zh_CN"]
         )

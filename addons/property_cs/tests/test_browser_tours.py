@@ -139,7 +139,10 @@ class TestArchiveTours(PropertyBrowserMixin, HttpCase, PropertyTestCommon):
             url=f"/odoo/action-property_cs.property_archive_access_request_action/{request.id}",
         )
         front_desk_rows = Log.search(
-            [("user_id", "=", self.front_desk_a.id), ("archive_id", "=", self.archive_a.id)]
+            [
+                ("user_id", "=", self.front_desk_a.id),
+                ("archive_id", "=", self.archive_a.id),
+            ]
         )
         self.assertEqual(set(front_desk_rows.mapped("action")), {"view"})
 
@@ -149,7 +152,9 @@ class TestArchiveTours(PropertyBrowserMixin, HttpCase, PropertyTestCommon):
             url=f"/odoo/action-property_cs.property_archive_action/{self.archive_c.id}",
         )
         clerk_rows = Log.search([("user_id", "=", self.clerk.id)])
-        self.assertIn("print", clerk_rows.mapped("action"), "the cover sheet was printed")
+        self.assertIn(
+            "print", clerk_rows.mapped("action"), "the cover sheet was printed"
+        )
         opened = clerk_rows.filtered(lambda r: r.reason == "业主本人申请复印购房合同")
         self.assertEqual(opened.purpose, "owner_request")
 

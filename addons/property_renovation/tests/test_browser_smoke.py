@@ -30,7 +30,11 @@ class TestRoleSmoke(PropertyBrowserMixin, HttpCase, RenovationTestCommon):
         # One record of the main documents, so that every list has a row to open.
         ticket = cls._ticket(name="厨房漏水", description="厨房水管漏水")
         cls.env["property.dispatch.order"].create(
-            {"ticket_id": ticket.id, "user_id": cls.engineer.id, "description": "换水管"}
+            {
+                "ticket_id": ticket.id,
+                "user_id": cls.engineer.id,
+                "description": "换水管",
+            }
         )
         cls.env["property.callback"].create(
             {"ticket_id": ticket.id, "kind": "other", "date_due": "2026-03-03"}
@@ -64,7 +68,10 @@ class TestRoleSmoke(PropertyBrowserMixin, HttpCase, RenovationTestCommon):
             "/odoo",
             code,
             login=user.login,
-            ready="odoo.isReady && !!odoo.loader.modules.get('@property_cs/../tests/pcs_smoke')",
+            ready=(
+                "odoo.isReady && "
+                "!!odoo.loader.modules.get('@property_cs/../tests/pcs_smoke')"
+            ),
             timeout=900,
             success_signal="smoke test succeeded",
         )

@@ -95,7 +95,9 @@ class TestViewExpressions(RenovationTestCommon):
             holder = sub.getparent()
             while holder is not None and holder.tag != "field":
                 holder = holder.getparent()
-            field = model._fields.get(holder.get("name")) if holder is not None else None
+            field = (
+                model._fields.get(holder.get("name")) if holder is not None else None
+            )
             if field is None or not field.relational:
                 continue
             self._check(
@@ -124,7 +126,11 @@ class TestViewExpressions(RenovationTestCommon):
                     continue
                 arch = etree.fromstring(result["views"][view.type]["arch"])
                 self._check(
-                    arch, model, set(), f"{view.xml_id or view.name} as {role}", problems
+                    arch,
+                    model,
+                    set(),
+                    f"{view.xml_id or view.name} as {role}",
+                    problems,
                 )
         problems = sorted(set(problems))
         self.assertFalse(
