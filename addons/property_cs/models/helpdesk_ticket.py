@@ -775,10 +775,15 @@ class HelpdeskTicket(models.Model):
 
             def body(ticket):
                 if kind == "director":
+                    # The minutes are the setting (project, else company).
+                    limits = ticket.pcs_project_id._pcs_limits(
+                        ticket.company_id or self.env.company
+                    )
                     return self.env._(
                         "Important complaint %(ticket)s: please handle it (director, "
-                        "within 30 minutes).",
+                        "within %(minutes)s minutes).",
                         ticket=ticket.display_name,
+                        minutes=limits["pcs_important_complaint_minutes"],
                     )
                 return self.env._(
                     "Major complaint %(ticket)s: please handle it today "

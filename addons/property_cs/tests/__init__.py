@@ -20,3 +20,4 @@ from . import test_privacy
 from . import test_paid_repair_quote
 from . import test_finding_clock
 from . import test_working_days
+from . import test_setting_minutes
