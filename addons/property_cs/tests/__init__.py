@@ -29,3 +29,4 @@ from . import test_browser_tours
 from . import test_desk_screens
 from . import test_portal_phone
 from . import test_report_language
+from . import test_setting_minutes
