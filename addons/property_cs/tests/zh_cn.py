@@ -19,7 +19,7 @@ ZH = "zh_CN"
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z']{2,}")
 _TOKEN_RE = re.compile(r"[A-Za-z0-9'_-]+")
 # Words a Chinese form may keep: units, file formats, acronyms of the trade.
-KEPT_WORDS = frozenset("PDF CNY QR ID No".split())
+KEPT_WORDS = frozenset("PDF CNY QR ID No App".split())
 
 
 def load_zh_cn(env, modules):
