@@ -17,7 +17,7 @@ from odoo.tools.translate import code_translations
 
 ZH = "zh_CN"
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z']{2,}")
-_TOKEN_RE = re.compile(r"[A-Za-z0-9'_-]+")
+_TOKEN_RE = re.compile(r"[A-Za-z0-9'_/-]+")
 # Words a Chinese form may keep: units, file formats, acronyms of the trade.
 KEPT_WORDS = frozenset("PDF CNY QR ID No App".split())
 
@@ -34,7 +34,7 @@ def load_zh_cn(env, modules):
 
 
 def english_words(text):
-    """English words of ``text``, codes (ARC2026-00326, A1-1-0101) left out."""
+    """English words of ``text``, codes (ARC2026-00326, PROP/2026/00001) left out."""
     words = []
     for token in _TOKEN_RE.findall(text):
         if not any(char.isdigit() for char in token):
