@@ -23,7 +23,9 @@ class PropertyKeySet(models.Model):
     _order = "project_id, building_id, unit_id, name"
     _check_company_auto = True
 
-    name = fields.Char(required=True, default="Set 1", tracking=True)
+    name = fields.Char(
+        required=True, default=lambda self: self.env._("Set 1"), tracking=True
+    )
     unit_id = fields.Many2one(
         "property.unit", required=True, index=True, check_company=True, tracking=True
     )

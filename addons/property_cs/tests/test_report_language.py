@@ -34,8 +34,16 @@ class TestFormsInChinese(ChineseReportMixin, PropertyTestCommon):
         )
         defect.action_create_rectification()
         check("property_cs.action_report_rectification", defect.rectification_id)
-        key_set = env["property.key.set"].create(
-            {"unit_id": self.unit_a2.id, "key_count": 2, "cabinet_position": "C1-01"}
+        key_set = (
+            env["property.key.set"]
+            .with_context(lang="zh_CN")
+            .create(
+                {
+                    "unit_id": self.unit_a2.id,
+                    "key_count": 2,
+                    "cabinet_position": "C1-01",
+                }
+            )
         )
         check("property_cs.action_report_key_register", key_set)
         cleaner = env["res.partner"].create({"name": "保洁员"})

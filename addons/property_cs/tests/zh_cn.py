@@ -7,13 +7,8 @@ owners whose language is 简体中文 and fails on any English word of the page
 that is not a name or a code of the data (owners, staff, company, units).
 ``assertEveryReportChecked`` fails when a module has a printed form that no
 test renders that way.
-
-With ``PCS_FORMS_DIR=<dir>`` in the environment, each checked report is also
-printed to ``<dir>/<xmlid>.pdf`` (the PNGs of ``doc/forms/`` are made from
-them, README "Chinese first").
 """
 
-import os
 import re
 
 from lxml import html as lxml_html
@@ -22,9 +17,9 @@ from odoo.tools.translate import code_translations
 
 ZH = "zh_CN"
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z']{2,}")
-_TOKEN_RE = re.compile(r"[A-Za-z0-9'_-]+")
+_TOKEN_RE = re.compile(r"[A-Za-z0-9'_/-]+")
 # Words a Chinese form may keep: units, file formats, acronyms of the trade.
-KEPT_WORDS = frozenset("PDF CNY QR ID No".split())
+KEPT_WORDS = frozenset("PDF CNY QR ID No App".split())
 
 
 def load_zh_cn(env, modules):
@@ -39,7 +34,7 @@ def load_zh_cn(env, modules):
 
 
 def english_words(text):
-    """English words of ``text``, codes (ARC2026-00326, A1-1-0101) left out."""
+    """English words of ``text``, codes (ARC2026-00326, PROP/2026/00001) left out."""
     words = []
     for token in _TOKEN_RE.findall(text):
         if not any(char.isdigit() for char in token):
@@ -101,20 +96,7 @@ class ChineseReportMixin:
             english, f"{xmlid} printed in zh_CN shows English: {english}\n{text}"
         )
         self.pcs_checked_reports.add(xmlid)
-        self._pcs_save_pdf(xmlid, records)
         return text
-
-    def _pcs_save_pdf(self, xmlid, records):
-        directory = os.environ.get("PCS_FORMS_DIR")
-        if not directory:
-            return
-        content, _kind = (
-            self.env["ir.actions.report"]
-            .with_context(lang=ZH, force_report_rendering=True)
-            ._render_qweb_pdf(xmlid, records.ids)
-        )
-        with open(os.path.join(directory, f"{xmlid}.pdf"), "wb") as handle:
-            handle.write(content)
 
     def assertEveryReportChecked(self, module):
         """Every printed (QWeb) report of ``module`` went through
