@@ -69,8 +69,9 @@ class TestBillingGuarantees(PropertyBillingTestCommon, HttpCase):
 
     @mute_logger("odoo.sql_db", "odoo.http")
     def test_second_active_mandate_by_rpc_in_chinese(self):
-        self.env.ref("base.user_admin").lang = "zh_CN"
-        self.authenticate("admin", "admin")
+        # the cashier of the unit's project manages its mandates
+        self.finance_user.lang = "zh_CN"
+        self.authenticate(self.finance_user.login, self.finance_user.login)
         answer = self._call(
             "property.debit.mandate", "action_activate", self.second.ids
         )
