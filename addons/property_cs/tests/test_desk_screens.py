@@ -260,7 +260,7 @@ class TestDeskScreens(PropertyTestCommon):
         self.assertEqual(self.front_desk.action_id.id, home.id)
         # a home chosen by the administrator is kept
         dashboard = self.env.ref("property_cs.property_patrol_today_action")
-        self.cs_manager.action_id = dashboard
+        self.cs_manager.action_id = dashboard.id
         self.cs_manager.groups_id = [(4, self.env.ref("base.group_user").id)]
         self.assertEqual(self.cs_manager.action_id.id, dashboard.id)
         # "My Requests" of the zone manager: the requests of the buildings

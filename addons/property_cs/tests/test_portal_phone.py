@@ -6,7 +6,9 @@ with a message box."""
 
 from lxml import html
 
+from odoo import http
 from odoo.tests import HttpCase, tagged
+from odoo.tests.common import HOST
 
 from .common import PropertyTestCommon
 
@@ -28,6 +30,28 @@ class TestOwnerPortal(HttpCase, PropertyTestCommon):
             0
         ]
         return "d-none" not in card.get("class").split()
+
+    def test_portal_speaks_the_owner_language_after_login(self):
+        """The login page left its language (English) in a cookie: after
+        logging in, the owner's /my is in the owner's language."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.owner_user_a.lang = "zh_CN"
+        self.authenticate(None, None)
+        self.opener.cookies.set("frontend_lang", "en_US", domain=HOST, path="/")
+        response = self.url_open(
+            "/web/login",
+            data={
+                "login": self.owner_user_a.login,
+                "password": self.owner_user_a.login,
+                "csrf_token": http.Request.csrf_token(self),
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(self.opener.cookies.get("frontend_lang"), "zh_CN")
+        # /my opens in Chinese (http_routing's /zh_CN/ address of the page)
+        response = self.url_open("/my", allow_redirects=False)
+        self.assertIn(response.status_code, (301, 302, 303))
+        self.assertTrue(response.headers["Location"].endswith("/zh_CN/my"))
 
     def test_home_offers_units_and_reports_from_the_first_day(self):
         """An owner with no published report yet still finds the entries."""

@@ -44,6 +44,7 @@ class TestTicketCloseRoute(HttpCase, PropertyTestCommon):
             data={
                 "ticket_id": ticket.id,
                 "stage_id": stage.id,
+                "confirm": "1",  # the owner ticked "Yes, close request"
                 "csrf_token": http.Request.csrf_token(self),
             },
             allow_redirects=False,
