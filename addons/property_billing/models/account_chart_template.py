@@ -11,7 +11,9 @@ class AccountChartTemplate(models.AbstractModel):
         # The company can bill now: its journals exist before the first run,
         # and (a new company, or l10n_cn loaded for a Chinese one) it gets
         # its price-included VAT for the fee items.
-        company = self.env["res.company"].browse(company.id) if company else self.env.company
+        company = (
+            self.env["res.company"].browse(company.id) if company else self.env.company
+        )
         company._pcs_create_fee_journals()
         company._pcs_setup_fee_taxes()
         return res
