@@ -32,8 +32,5 @@
         "views/property_renovation_menus.xml",
     ],
     "demo": ["demo/property_renovation_demo.xml"],
-    "assets": {
-        "web.assets_tests": ["property_renovation/static/tests/**/*"],
-    },
     "installable": True,
 }
