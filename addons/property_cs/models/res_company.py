@@ -4,7 +4,7 @@ from datetime import datetime, time, timedelta
 
 import pytz
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResCompany(models.Model):
@@ -256,3 +256,36 @@ class ResCompany(models.Model):
             "The minutes between urges and the repeated urge cannot be negative.",
         )
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        companies._pcs_create_emergency_grades()
+        return companies
+
+    def _pcs_create_emergency_grades(self):
+        """A new company gets the four emergency grades (I to IV) of the
+        product, with their roles to notify: an emergency event needs its
+        grade from the first day. Idempotent."""
+        Grade = self.env["property.emergency.grade"].sudo()
+        templates = Grade.browse(
+            [
+                grade.id
+                for grade in (
+                    self.env.ref(f"property_cs.property_emergency_grade_{n}", False)
+                    for n in range(1, 5)
+                )
+                if grade
+            ]
+        )
+        if not templates:
+            return
+        existing = {
+            (grade.company_id.id, grade.grade)
+            for grade in Grade.search([("company_id", "in", self.ids)])
+        }
+        for company in self:
+            for template in templates:
+                if (company.id, template.grade) not in existing:
+                    # copy: the names and criteria keep their translations
+                    template.copy({"company_id": company.id, "notify_user_ids": False})

@@ -62,6 +62,7 @@ class PropertyBrowserMixin:
         "payment",
         "sms",
         "helpdesk_mgmt",
+        "helpdesk_mgmt_zh_cn",
         "report_xlsx",
         "property_cs",
         "property_billing",
@@ -78,6 +79,9 @@ class PropertyBrowserMixin:
         )
         internal.write({"lang": "zh_CN", "tz": "Asia/Shanghai"})
         internal.partner_id.write({"lang": "zh_CN"})
+        # A Chinese company: what the system writes (chatter, activities) is
+        # in its working language.
+        cls.company.partner_id.lang = "zh_CN"
         if "tour_enabled" in internal._fields:
             internal.tour_enabled = False
 

@@ -155,7 +155,9 @@ class TestArchiveTours(PropertyBrowserMixin, HttpCase, PropertyTestCommon):
         self.assertIn(
             "print", clerk_rows.mapped("action"), "the cover sheet was printed"
         )
-        opened = clerk_rows.filtered(lambda r: r.reason == "业主本人申请复印购房合同")
+        opened = clerk_rows.filtered(
+            lambda r: r.action == "view" and r.reason == "业主本人申请复印购房合同"
+        )
         self.assertEqual(opened.purpose, "owner_request")
 
         self.pcs_tour("pcs_director_access_log", self.director.login)

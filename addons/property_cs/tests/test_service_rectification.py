@@ -52,6 +52,28 @@ class TestServiceRectification(PropertyTestCommon):
         )
         self.assertEqual(len(messages), 1)
 
+    def test_new_company_has_the_emergency_grades(self):
+        """A company created after the install can record an emergency: it
+        gets grades I to IV with the roles to notify, names translated."""
+        company = self.env["res.company"].create({"name": "绿城物业服务有限公司"})
+        grades = self.env["property.emergency.grade"].search(
+            [("company_id", "=", company.id)]
+        )
+        self.assertEqual(grades.mapped("grade"), ["1", "2", "3", "4"])
+        template = self.env.ref("property_cs.property_emergency_grade_1")
+        self.assertEqual(
+            grades[0].with_context(lang="en_US").name,
+            template.with_context(lang="en_US").name,
+        )
+        self.assertEqual(grades[0].notify_group_ids, template.notify_group_ids)
+        company._pcs_create_emergency_grades()  # again: nothing added
+        self.assertEqual(
+            self.env["property.emergency.grade"].search_count(
+                [("company_id", "=", company.id)]
+            ),
+            4,
+        )
+
     def test_analysis_xlsx(self):
         ticket = self._ticket(pcs_category="complaint", pcs_complaint_level="general")
         wizard = (

@@ -29,7 +29,7 @@ class SmsCnCommonMixin(SmsCnLoopbackMixin):
 
     @classmethod
     def _sms_cn_setup(cls):
-        cls.company = cls.env["res.company"].create({"name": "阳光物业服务有限公司"})
+        cls.company = cls.env["res.company"].create({"name": "海湾物业服务有限公司"})
         cls.company_2 = cls.env["res.company"].create({"name": "绿城物业服务有限公司"})
         cls.env.user.company_ids |= cls.company | cls.company_2
         cls.owners = cls.env["res.partner"].create(
