@@ -164,6 +164,7 @@ class TestTicketCloseRoute(HttpCase, SecurityCommon):
             data={
                 "ticket_id": ticket.id,
                 "stage_id": done.id,
+                "confirm": "1",  # the owner ticked "Yes, close request"
                 "csrf_token": http.Request.csrf_token(self),
             },
             allow_redirects=False,

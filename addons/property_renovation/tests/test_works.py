@@ -116,7 +116,7 @@ class TestRenovationWorks(RenovationTestCommon):
             "Welding of the balcony rail",
             "Zhao Gang",
             "Two extinguishers, fire watch",
-            "03/03/2026",
+            "2026-03-03",  # the form prints dates as 2026-03-03 HH:mm
         ):
             self.assertIn(text, html)
 
