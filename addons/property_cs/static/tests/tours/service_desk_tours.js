@@ -250,7 +250,7 @@ tours.add("pcs_zone_manager_phone", {
         ...goTo("/odoo/action-property_cs.property_patrol_action", ".o_action_manager .o_view_controller"),
         {
             content: "Open today's round",
-            trigger: ".o_data_row td[name=plan_id]:contains(1号楼日常巡查), .o_kanban_record [name=plan_id]:contains(1号楼日常巡查)",
+            trigger: ".o_data_row td[name=plan_id]:contains(1号楼日常巡查), .o_kanban_record:contains(1号楼日常巡查)",
             run: "click",
         },
         {
