@@ -94,8 +94,7 @@ tours.add("pcs_front_desk_complaint", {
         },
         { content: "Save", trigger: ".o_form_button_save", run: "click" },
         { content: "Saved", trigger: saved },
-        // helpdesk_mgmt's own words (stages, fields) are translated by #14a
-        assertChinese("the complaint form", { pending: "#14a" }),
+        assertChinese("the complaint form"),
         {
             content: "The director's 30-minute deadline is shown",
             trigger: ".o_field_widget[name=pcs_escalation_deadline]:not(:empty)",
@@ -110,8 +109,7 @@ tours.add("pcs_front_desk_complaint", {
         assertText("Resolve deadline is the owner's", ".o_field_widget[name=pcs_resolve_deadline]", (t) =>
             t.includes("2030")
         ),
-        // helpdesk_mgmt's own words (stages, fields) are translated by #14a
-        assertChinese("the complaint's clocks", { pending: "#14a" }),
+        assertChinese("the complaint's clocks"),
         {
             content: "Dispatch",
             trigger: ".o_form_statusbar button[name=action_pcs_view_dispatch_orders]",
@@ -227,7 +225,7 @@ tours.add("pcs_callback_unsatisfied", {
         },
         { content: "Clocks", trigger: ".o_notebook a[name=pcs_clocks]", run: "click" },
         assertText("Reopened once", ".o_field_widget[name=pcs_reopen_count]", (t) => t === "1"),
-        assertChinese("the reopened request", { pending: "#14a" }),
+        assertChinese("the reopened request"),
     ],
 });
 
@@ -238,9 +236,7 @@ tours.add("pcs_zone_manager_phone", {
     url: "/odoo/action-property_cs.property_vacant_visit_action",
     steps: () => [
         { content: "Vacant-unit visits", trigger: ".o_action_manager .o_view_controller" },
-        assertWithinScreen("the vacant-unit visits", ["button[name=action_sign_in]"], {
-            pending: "#14b",
-        }),
+        assertWithinScreen("the vacant-unit visits", ["button[name=action_sign_in]"]),
         assertChinese("the vacant-unit visits"),
         { content: "Sign in on site", trigger: "button[name=action_sign_in]", run: "click" },
         {
@@ -260,7 +256,7 @@ tours.add("pcs_zone_manager_phone", {
         assertWithinScreen("the patrol round", [
             ".o_form_statusbar button[name=action_add_finding], .o_form_view button[name=action_add_finding]",
             ".o_form_statusbar button[name=action_done], .o_form_view button[name=action_done]",
-        ], { pending: "#14b" }),
+        ]),
         assertChinese("the patrol round"),
     ],
 });
