@@ -67,6 +67,8 @@ class PropertyBrowserMixin:
         "property_cs",
         "property_billing",
         "property_renovation",
+        "sms_cn",
+        "property_notice",
     )
 
     @classmethod

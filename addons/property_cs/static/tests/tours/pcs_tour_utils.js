@@ -59,6 +59,10 @@ export const PENDING_14A = [];
 // Words of two letters or more; letters next to digits are codes (A1-1-0101,
 // PG202611-00006), not words.
 const WORD = /(?<![A-Za-z0-9])[A-Za-z][A-Za-z'’]*[A-Za-z](?![A-Za-z0-9])/g;
+// E-mail addresses, web addresses and document numbers of Odoo's sequences
+// (PA/2026/00002, INV/2026/03/0001) are not words of the screen.
+const ADDRESS =
+    /[\w.+-]+@[\w-]+(\.[\w-]+)+|https?:\/\/\S+|www\.\S+|(?<![A-Za-z0-9])[A-Za-z]{1,8}(\/[A-Za-z]{1,8})*(\/\d+)+/g;
 
 function isShown(el) {
     if (!el || !el.isConnected) {
@@ -96,7 +100,7 @@ export function englishWords(selector, allow = []) {
             if (!isShown(parent)) {
                 continue;
             }
-            for (const word of text.match(WORD) || []) {
+            for (const word of text.replace(ADDRESS, " ").match(WORD) || []) {
                 if (!allowed.has(word.toLowerCase())) {
                     found.push({ word, text: text.slice(0, 80) });
                 }
