@@ -53,6 +53,15 @@ class TestServiceEscalation(PropertyTestCommon):
             self.assertEqual(
                 len(self._messages_to(ticket, self.general_manager.partner_id)), 1
             )
+        # one note says why, with the level's tracking (General → Major)
+        tracked = ticket.message_ids.tracking_value_ids.filtered(
+            lambda v: v.field_id.name == "pcs_complaint_level"
+        )
+        self.assertEqual(len(tracked), 1)
+        self.assertEqual(
+            (tracked.old_value_char, tracked.new_value_char), ("General", "Major")
+        )
+        self.assertIn("the complaint is now major", str(tracked.mail_message_id.body))
 
     def test_escalation_notifies_once_when_run_twice(self):
         with freeze_time("2026-03-02 02:00:00"):
