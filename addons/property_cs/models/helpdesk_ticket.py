@@ -781,26 +781,28 @@ class HelpdeskTicket(models.Model):
         Each escalation writes one ``property.ticket.escalation`` row per ticket
         and kind (unique in the database) and a log note on the ticket, in the
         same transaction, so an interrupted run resumes where it stopped.  The
-        director and the general manager get one digest each per run (after
-        the escalations that concern them, before the overdue clocks), listing
-        their tickets; the accountable person gets an activity per overdue
-        clock.
+        accountable person gets an activity per overdue clock.  The director
+        and the general manager get one digest each per run, sent by the
+        run's last call (the cron runner calls the job again while work is
+        left): it lists every escalation still marked ``digest_pending``,
+        those of earlier calls and of an earlier, interrupted run included.
         """
         now = fields.Datetime.now()
-        Escalation = self.env["property.ticket.escalation"]
-        todo = {}
-        for kind in ESCALATION_KINDS:
-            todo[kind] = self._pcs_escalation_domain(kind, now)
-            if kind == "general_manager":
-                todo["digest"] = Escalation._pending_digests
+        todo = {
+            kind: self._pcs_escalation_domain(kind, now) for kind in ESCALATION_KINDS
+        }
 
-        def process(records, key):
-            if key == "digest":
-                records._send_digests()
-            else:
-                records._pcs_escalate(key)
+        def send_digests():
+            Escalation = self.env["property.ticket.escalation"]
+            Escalation._pending_digests(None)._send_digests()
 
-        return self.env["ir.cron"]._pcs_run_batch(self, todo, process, limit)
+        return self.env["ir.cron"]._pcs_run_batch(
+            self,
+            todo,
+            lambda tickets, kind: tickets._pcs_escalate(kind),
+            limit,
+            finish=send_digests,
+        )
 
     def _pcs_recipients(self, kind):
         """Internal users of the director's (or general manager's) group."""
@@ -946,6 +948,35 @@ class HelpdeskTicket(models.Model):
         )
         return subject, body
 
+    def _pcs_upgrade_to_major(self):
+        """Make these complaints major, with one note on each that says why
+        and tracks the level (General → Major), as the tracking of a write
+        would, but written in batch: the write's own tracking logs one
+        message per ticket."""
+        field = "pcs_complaint_level"
+        tracked = self.fields_get(
+            [field], attributes=("string", "type", "selection", "currency_field")
+        )
+        initial = {ticket.id: {field: ticket[field]} for ticket in self}
+        self.with_context(mail_notrack=True).write(
+            {field: "major", "pcs_level_upgraded": True}
+        )
+        messages = self._message_log_batch(
+            {
+                ticket.id: ticket.with_context(
+                    lang=ticket._pcs_escalation_lang()
+                ).env._("Unresolved for a month: the complaint is now major.")
+                for ticket in self
+            }
+        )
+        values = []
+        for ticket, message in zip(self, messages, strict=True):
+            _changes, commands = ticket._mail_track(tracked, initial[ticket.id])
+            values += [
+                dict(command[2], mail_message_id=message.id) for command in commands
+            ]
+        self.env["mail.tracking.value"].sudo().create(values)
+
     def _pcs_escalate(self, kind):
         Escalation = self.env["property.ticket.escalation"]
         notify = kind in ("director", "general_manager")
@@ -956,15 +987,7 @@ class HelpdeskTicket(models.Model):
             ]
         )
         if kind == "auto_major":
-            self.write({"pcs_complaint_level": "major", "pcs_level_upgraded": True})
-            self._message_log_batch(
-                {
-                    ticket.id: ticket.with_context(
-                        lang=ticket._pcs_escalation_lang()
-                    ).env._("Unresolved for a month: the complaint is now major.")
-                    for ticket in self
-                }
-            )
+            self._pcs_upgrade_to_major()
         elif notify:
             # A note on each ticket; the recipients get one digest per run.
             recipients = self._pcs_escalation_recipients(kind)

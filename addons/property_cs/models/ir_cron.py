@@ -7,7 +7,9 @@ class IrCron(models.Model):
     _inherit = "ir.cron"
 
     @api.model
-    def _pcs_run_batch(self, model, domain, process, limit=200, order="id"):
+    def _pcs_run_batch(
+        self, model, domain, process, limit=200, order="id", finish=None
+    ):
         """Run one batch of a scheduled job and report its progress.
 
         Takes at most ``limit`` items of work, hands them to ``process``, and
@@ -31,6 +33,11 @@ class IrCron(models.Model):
         :param process: callable receiving the items of the batch.
         :param int limit: size of the batch.
         :param str order: order of the search (domains only).
+        :param finish: optional callable, called without arguments in the
+            run's last call (when this batch leaves no work): what the job
+            does once per run, such as a digest of everything it did.  Work it
+            cannot finish must stay findable by the next run (a flag), since
+            an interrupted run never reaches it.
         :returns: the number of items processed in this call.
 
         Example::
@@ -71,5 +78,7 @@ class IrCron(models.Model):
         remaining = 0
         if full_at is not None:
             remaining = sum(count(todo[key]) for key in keys[full_at:])
+        if finish is not None and not remaining:
+            finish()
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
         return done

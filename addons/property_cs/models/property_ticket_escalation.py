@@ -12,8 +12,6 @@ ESCALATION_KIND_LABELS = [
     ("overdue_on_site", "Crew on site overdue"),
     ("overdue_resolve", "Resolution overdue"),
 ]
-# Tickets listed in one digest at most (a backlog is sent in several).
-DIGEST_MAX_TICKETS = 500
 
 
 class PropertyTicketEscalation(models.Model):
@@ -64,7 +62,7 @@ class PropertyTicketEscalation(models.Model):
         return self.search([("digest_pending", "=", True)], limit=limit, order="id")
 
     def _send_digests(self):
-        """Send each recipient one message listing its tickets of these
+        """Send each recipient one message listing all its tickets of these
         escalations (important complaints for the director, major ones for
         the general manager), in the recipient's language, with a link to
         each ticket; then mark them sent.  The message goes to the
@@ -85,14 +83,12 @@ class PropertyTicketEscalation(models.Model):
                     )
         Thread = self.env["mail.thread"].with_context(mail_notify_force_send=False)
         for partner, items in per_partner.items():
-            for start in range(0, len(items), DIGEST_MAX_TICKETS):
-                chunk = items[start : start + DIGEST_MAX_TICKETS]
-                subject, body = Ticket._pcs_digest(partner, chunk)
-                Thread.message_notify(
-                    partner_ids=partner.ids,
-                    subject=subject,
-                    body=body,
-                    email_layout_xmlid="mail.mail_notification_light",
-                )
+            subject, body = Ticket._pcs_digest(partner, items)
+            Thread.message_notify(
+                partner_ids=partner.ids,
+                subject=subject,
+                body=body,
+                email_layout_xmlid="mail.mail_notification_light",
+            )
         self.write({"digest_pending": False})
         return per_partner

@@ -5,6 +5,7 @@ from unittest.mock import patch
 
 from psycopg2 import IntegrityError
 
+from odoo import fields
 from odoo.tests import freeze_time, tagged
 from odoo.tools import mute_logger
 
@@ -52,6 +53,15 @@ class TestServiceEscalation(PropertyTestCommon):
             self.assertEqual(
                 len(self._messages_to(ticket, self.general_manager.partner_id)), 1
             )
+        # one note says why, with the level's tracking (General → Major)
+        tracked = ticket.message_ids.tracking_value_ids.filtered(
+            lambda v: v.field_id.name == "pcs_complaint_level"
+        )
+        self.assertEqual(len(tracked), 1)
+        self.assertEqual(
+            (tracked.old_value_char, tracked.new_value_char), ("General", "Major")
+        )
+        self.assertIn("the complaint is now major", str(tracked.mail_message_id.body))
 
     def test_escalation_notifies_once_when_run_twice(self):
         with freeze_time("2026-03-02 02:00:00"):
@@ -183,39 +193,120 @@ class TestServiceEscalation(PropertyTestCommon):
         self.assertIn("重要投诉", digest.subject + str(digest.body))
         self.assertNotIn("Important complaints", str(digest.body))
 
-    def test_nothing_the_director_must_see_is_lost(self):
-        """Escalations marked in earlier batches whose digest failed to go
-        out (the job stopped) are listed in the next run's digests."""
+    def _call(self, limit):
+        """One call of the job as the cron runner makes it (with its progress
+        record); returns the work it reports left."""
+        progress = self.env["ir.cron.progress"].create(
+            {"cron_id": self.env.ref("property_cs.ir_cron_ticket_escalate").id}
+        )
+        Ticket = self.Ticket.with_context(ir_cron_progress_id=progress.id)
+        Ticket._cron_pcs_escalate(limit=limit)
+        return progress.remaining
+
+    def _run(self, limit):
+        """One run of the job: calls of ``limit`` tickets until nothing is
+        left. Returns the number of calls."""
+        for calls in range(1, 1000):
+            if not self._call(limit):
+                return calls
+        return self.fail("the run never ends")
+
+    def _complaints(self, level, count, unit=None):
+        return self.Ticket.create(
+            [
+                {
+                    "name": f"Complaint {level} {i}",
+                    "description": "Noise at night",
+                    "pcs_unit_id": (unit or self.unit_a).id,
+                    "pcs_accountable_user_id": self.front_desk_a.id,
+                    "pcs_category": "complaint",
+                    "pcs_complaint_level": level,
+                    "pcs_first_reply_at": fields.Datetime.now(),
+                }
+                for i in range(count)
+            ]
+        )
+
+    def test_one_digest_per_recipient_over_several_calls(self):
+        """A run of several calls (batches of 2): each recipient gets one
+        digest at the end of the run, listing every ticket of the run; the
+        accountable person gets an activity per overdue clock all the same."""
         with freeze_time("2026-03-02 02:00:00"):
-            tickets = self.Ticket.browse()
+            important = self._complaints("important", 5)
+            important_b = self._complaints("important", 2, unit=self.unit_b)
+            major = self._complaints("major", 3)
+            repairs = self.Ticket.browse()
             for _i in range(3):
-                tickets |= self._ticket(
-                    pcs_category="complaint", pcs_complaint_level="important"
-                )
-            # one escalation per call, then the call that sends the digest
-            # stops (its transaction is rolled back, as the cron runner does)
+                repairs |= self._ticket(pcs_category="common_repair")
+        activity_type = self.env.ref("property_cs.mail_activity_ticket_overdue")
+        with freeze_time("2026-03-02 02:16:00"):
+            calls = self._run(limit=2)
+        self.assertGreater(calls, 5, "the run takes several calls")
+        digests = self._digests(self.director)
+        self.assertEqual(len(digests), 1, "one digest for the director per run")
+        for ticket in important:
+            self.assertEqual(self._listed(self.director, ticket), 1)
+        self.assertIn("(5)", str(digests.body))
+        for ticket in important_b:
+            self.assertFalse(self._listed(self.director, ticket))
+            self.assertEqual(self._listed(self.director_b, ticket), 1)
+        self.assertEqual(len(self._digests(self.director_b)), 1)
+        self.assertEqual(len(self._digests(self.general_manager)), 1)
+        for ticket in major:
+            self.assertEqual(self._listed(self.general_manager, ticket), 1)
+        for ticket in repairs:
+            overdue = ticket.activity_ids.filtered(
+                lambda a: a.activity_type_id == activity_type
+            )
+            # first reply and dispatch both ran out: one activity each
+            self.assertEqual(len(overdue), 2)
+            self.assertEqual(overdue.user_id, self.front_desk_a)
+        self.assertFalse(
+            self.env["property.ticket.escalation"].search(
+                [("digest_pending", "=", True)]
+            )
+        )
+        # the next run sends nothing more
+        with freeze_time("2026-03-02 02:20:00"):
+            self._run(limit=2)
+        self.assertEqual(len(self._digests(self.director)), 1)
+        self.assertEqual(len(self._digests(self.general_manager)), 1)
+
+    def test_nothing_the_director_must_see_is_lost(self):
+        """A run stopped in the middle (the process died after two calls),
+        then a run whose last call fails while sending the digests (rolled
+        back, as the cron runner does): the next run's digest lists every
+        ticket escalated by all three, once."""
+        with freeze_time("2026-03-02 02:00:00"):
+            first = self._complaints("important", 5)
+            self.assertTrue(self._call(limit=2), "the run is not over")
+            self.assertTrue(self._call(limit=2), "the run is not over")
+            # the process dies here: no more calls of this run
+            self.assertEqual(len(first.pcs_escalation_ids), 4)
+            self.assertFalse(self._digests(self.director))
+        with freeze_time("2026-03-02 03:00:00"):
+            second = self._complaints("important", 2)
             Escalation = type(self.env["property.ticket.escalation"])
             with patch.object(
                 Escalation, "_send_digests", side_effect=RuntimeError("stopped")
             ):
                 for _call in range(1000):
                     try:
-                        with self.env.cr.savepoint():
-                            self.Ticket._cron_pcs_escalate(limit=1)
+                        with self.env.cr.savepoint():  # a commit per call
+                            if not self._call(limit=2):
+                                self.fail("the digests were sent")
                     except RuntimeError:
                         break
-                else:
-                    self.fail("the digest was never sent")
-            self.assertEqual(
-                set(tickets.pcs_escalation_ids.mapped("kind")), {"director"}
-            )
+            self.assertEqual(len((first | second).pcs_escalation_ids), 6)
             self.assertFalse(self._digests(self.director))
-            # the runner's next calls go on
-            for _call in range(1000):
-                if not self.Ticket._cron_pcs_escalate(limit=1):
-                    break
-        for ticket in tickets:
+        with freeze_time("2026-03-02 04:00:00"):
+            third = self._complaints("important", 1)
+            self._run(limit=2)
+        digests = self._digests(self.director)
+        self.assertEqual(len(digests), 1)
+        for ticket in first | second | third:
             self.assertEqual(self._listed(self.director, ticket), 1)
+            self.assertEqual(ticket.pcs_escalation_ids.mapped("kind"), ["director"])
         self.assertFalse(
             self.env["property.ticket.escalation"].search(
                 [("digest_pending", "=", True)]
