@@ -32,5 +32,8 @@
         "views/property_renovation_menus.xml",
     ],
     "demo": ["demo/property_renovation_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["property_renovation/static/tests/**/*"],
+    },
     "installable": True,
 }
