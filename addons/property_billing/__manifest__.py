@@ -68,5 +68,8 @@
         "demo/property_billing_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
+    "assets": {
+        "web.assets_tests": ["property_billing/static/tests/**/*"],
+    },
     "installable": True,
 }

@@ -20,3 +20,4 @@ from . import test_vat
 from . import test_dunning_calendar
 from . import test_billing_screens
 from . import test_report_language
+from . import test_browser_tours

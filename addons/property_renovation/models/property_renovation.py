@@ -669,9 +669,11 @@ class PropertyRenovation(models.Model):
 
     def _is_paid(self):
         self.ensure_one()
+        # The front desk issues the permit: it reads whether the invoice is
+        # paid (as its form shows), not the accounting document itself.
+        fee_move = self.fee_move_id.sudo()
         fee_paid = not self.fee_amount or (
-            self.fee_move_id.state == "posted"
-            and self.fee_move_id.payment_state in PAID_STATES
+            fee_move.state == "posted" and fee_move.payment_state in PAID_STATES
         )
         deposit_paid = not self.deposit_amount or self.deposit_id.state == "held"
         return fee_paid and deposit_paid

@@ -9,3 +9,4 @@ from . import test_browser_smoke
 from . import test_view_expressions
 from . import test_report_language
 from . import test_browser_portal
+from . import test_browser_renovation
