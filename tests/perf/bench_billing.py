@@ -316,7 +316,11 @@ def run_b(env, data, vals_list, credits, batch):
 
 
 def invoices_of(env, data, period, plain=False):
-    domain = [("invoice_date", "=", period), ("move_type", "=", "out_invoice")]
+    domain = [
+        ("invoice_date", "=", period),
+        ("move_type", "=", "out_invoice"),
+        ("partner_id", "in", data["units"].billing_partner_id.ids),
+    ]
     if plain:
         domain.append(("journal_id", "in", list(data["plain_journals"].values())))
     else:
