@@ -13,6 +13,9 @@ data into the company of the database):
 
     python3 tests/perf/bench_billing.py -c ODOO.conf -d DB [same options]
 
+(A and C bill every project of the company: on such a database no other
+unit may be billable for the periods 2031 onwards.)
+
 Data: ``--units`` units over ``--projects`` projects with the realistic mix:
 service fee per m² and a fixed fee on every unit, a parking fee on one unit in
 ten (parking spaces), and before each measured run a water reading on three
