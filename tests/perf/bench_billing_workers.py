@@ -43,6 +43,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -127,6 +128,7 @@ class LockSampler(threading.Thread):
         self.registry, self.database = registry, database
         self.stop = threading.Event()
         self.active = self.waiting = 0
+        self.kinds = Counter()  # every wait event type seen
 
     def run(self):
         with self.registry.cursor() as cr:
@@ -134,16 +136,18 @@ class LockSampler(threading.Thread):
             while not self.stop.is_set():
                 cr.execute(
                     """
-                    SELECT count(*), count(*) FILTER (WHERE wait_event_type = 'Lock')
+                    SELECT wait_event_type
                       FROM pg_stat_activity
                      WHERE datname = %s AND pid != pg_backend_pid()
                        AND backend_type = 'client backend' AND state = 'active'
                     """,
                     [self.database],
                 )
-                active, waiting = cr.fetchone()
-                self.active += active
-                self.waiting += waiting
+                for (kind,) in cr.fetchall():
+                    self.active += 1
+                    self.waiting += kind == "Lock"
+                    if kind:
+                        self.kinds[kind] += 1
                 time.sleep(0.02)
 
     def share(self):
@@ -198,7 +202,11 @@ def run_round(args, data, period, groups):
     wall = time.monotonic() - start
     sampler.stop.set()
     sampler.join()
-    return sum(r["invoices"] for r in results), wall, sampler.share()
+    waits = ", ".join(
+        f"{kind} {count / sampler.active:.0%}"
+        for kind, count in sampler.kinds.most_common()
+    )
+    return sum(r["invoices"] for r in results), wall, sampler.share(), waits
 
 
 def check(registry, data, period):
@@ -248,7 +256,7 @@ def main():
             period = month(index)
             index += 1
             groups = [data["projects"]] if variant == "1" else one_project_each
-            invoices, wall, share = run_round(args, data, period, groups)
+            invoices, wall, share, waits = run_round(args, data, period, groups)
             duplicates, missing = check(registry, data, period)
             failed |= bool(duplicates or missing)
             throughput[variant] = invoices / wall
@@ -256,7 +264,8 @@ def main():
                 f"pair {pair}{' (warm-up)' if not pair else ''} {variant} "
                 f"worker{'s' if variant == '2' else ''}: {invoices} invoices in "
                 f"{wall:.1f} s ({invoices / wall:.1f}/s), lock wait "
-                f"{share:.0%} of active backend samples, {duplicates} "
+                f"{share:.0%} of active backend samples (waits: {waits or 'none'})"
+                f", {duplicates} "
                 f"duplicates, {missing} missing [{benchlib.load()}]",
                 flush=True,
             )
