@@ -13,6 +13,9 @@ data into the company of the database):
 
     python3 tests/perf/bench_billing.py -c ODOO.conf -d DB [same options]
 
+(A and C bill every project of the company: on such a database no other
+unit may be billable for the periods 2031 onwards.)
+
 Data: ``--units`` units over ``--projects`` projects with the realistic mix:
 service fee per m² and a fixed fee on every unit, a parking fee on one unit in
 ten (parking spaces), and before each measured run a water reading on three
@@ -316,7 +319,11 @@ def run_b(env, data, vals_list, credits, batch):
 
 
 def invoices_of(env, data, period, plain=False):
-    domain = [("invoice_date", "=", period), ("move_type", "=", "out_invoice")]
+    domain = [
+        ("invoice_date", "=", period),
+        ("move_type", "=", "out_invoice"),
+        ("partner_id", "in", data["units"].billing_partner_id.ids),
+    ]
     if plain:
         domain.append(("journal_id", "in", list(data["plain_journals"].values())))
     else:
