@@ -695,7 +695,7 @@ class HelpdeskTicket(models.Model):
                 }
             )
             ticket.message_post(
-                body=self.env._("Reopened: %s", reason),
+                body=self._pcs_in_company_lang().env._("Reopened: %s", reason),
                 subtype_xmlid="mail.mt_note",
             )
 

@@ -483,7 +483,7 @@ class PropertyRenovation(models.Model):
                     self.env._("Write the reasons for returning the application.")
                 )
             renovation.message_post(
-                body=self.env._(
+                body=self._pcs_in_company_lang().env._(
                     "Application returned: %(reason)s", reason=renovation.return_reason
                 ),
                 partner_ids=renovation.partner_id.ids,
@@ -575,7 +575,7 @@ class PropertyRenovation(models.Model):
         self.write({"review_escalated": True})
         self._message_log_batch(
             {
-                r.id: self.env._(
+                r.id: self._pcs_in_company_lang().env._(
                     "The %(days)s-day engineering review is overdue.",
                     days=r.company_id.pcs_renovation_review_days,
                 )

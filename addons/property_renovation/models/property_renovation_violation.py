@@ -123,7 +123,7 @@ class PropertyRenovationViolation(models.Model):
         self._file_into_archive()
         self._message_log_batch(
             {
-                v.id: self.env._(
+                v.id: self._pcs_in_company_lang().env._(
                     "The owner refused: report the violation to the authorities."
                 )
                 for v in self
