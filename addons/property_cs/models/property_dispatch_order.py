@@ -329,7 +329,7 @@ class PropertyDispatchOrder(models.Model):
                     **amounts,
                 )
                 if on_site
-                else self.env._(
+                else self._pcs_in_company_lang().env._(
                     "Quoted to the owner: %(amount)s (labour %(labour)s, materials "
                     "%(materials)s).",
                     **amounts,

@@ -722,10 +722,12 @@ class PropertyRenovation(models.Model):
                 {
                     "archive_id": renovation.unit_id.archive_id.id,
                     "type_id": doc_type.id,
-                    "name": self.env._(
+                    "name": self._pcs_in_company_lang().env._(
                         "Renovation permit %(permit)s", permit=renovation.permit_no
                     ),
-                    "source": self.env._("Renovation %(name)s", name=renovation.name),
+                    "source": self._pcs_in_company_lang().env._(
+                        "Renovation %(name)s", name=renovation.name
+                    ),
                 }
             )
 

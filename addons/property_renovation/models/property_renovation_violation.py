@@ -111,7 +111,7 @@ class PropertyRenovationViolation(models.Model):
                     "archive_id": violation.unit_id.archive_id.id,
                     "type_id": doc_type.id,
                     "name": (violation.description or "")[:200],
-                    "source": self.env._(
+                    "source": self._pcs_in_company_lang().env._(
                         "Violation notice %(name)s", name=violation.name
                     ),
                 }
