@@ -62,8 +62,14 @@ class PropertyDeposit(models.Model):
     origin = fields.Char(
         string="Source Document", help="The document the deposit secures."
     )
+    # indexed: posting or paying any invoice recomputes the deposits that
+    # point to it (a lookup by invoice)
     invoice_id = fields.Many2one(
-        "account.move", string="Deposit Invoice", readonly=True, copy=False
+        "account.move",
+        string="Deposit Invoice",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
     )
     invoice_payment_state = fields.Selection(
         related="invoice_id.payment_state", string="Invoice Payment"
@@ -80,7 +86,11 @@ class PropertyDeposit(models.Model):
     refund_requested = fields.Boolean(readonly=True, copy=False)
     refund_approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     refund_move_id = fields.Many2one(
-        "account.move", string="Refund Credit Note", readonly=True, copy=False
+        "account.move",
+        string="Refund Credit Note",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
     )
     refund_payment_id = fields.Many2one("account.payment", readonly=True, copy=False)
     cancelled = fields.Boolean(readonly=True, copy=False)

@@ -294,7 +294,7 @@ class PropertyDunningRun(models.Model):
             run.write({"state": "letters", "letters_proposed_on": as_of})
             if first:
                 run.message_post(
-                    body=self.env._(
+                    body=self._pcs_in_company_lang().env._(
                         "Lawyer's-letter list proposed: %(count)s owners still "
                         "unpaid after the SMS. Confirm the wilful defaulters "
                         "(call log's reasons and promises on each line) and print "

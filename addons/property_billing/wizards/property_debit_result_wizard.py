@@ -113,7 +113,7 @@ class PropertyDebitResultWizard(models.TransientModel):
         failed = results.count("failure")
         skipped = results.count(None)
         batch.message_post(
-            body=self.env._(
+            body=self._pcs_in_company_lang().env._(
                 "Bank result %(file)s imported: %(paid)s debited, %(failed)s failed, "
                 "%(skipped)s already imported.",
                 file=self.import_filename or "",

@@ -695,7 +695,7 @@ class HelpdeskTicket(models.Model):
                 }
             )
             ticket.message_post(
-                body=self.env._("Reopened: %s", reason),
+                body=self._pcs_in_company_lang().env._("Reopened: %s", reason),
                 subtype_xmlid="mail.mt_note",
             )
 
@@ -1300,10 +1300,13 @@ class HelpdeskTicket(models.Model):
         if escalate:
             notified |= ticket._pcs_urge_managers().partner_id
             values["priority"] = str(min(int(ticket.priority or "1") + 1, 3))
+        # What the system writes (chatter, activity) is in the company's
+        # working language, whoever urged (an owner on the portal, a job).
+        written = ticket._pcs_in_company_lang().env
         channels = dict(
             self.env["property.ticket.urge"]
             ._fields["channel"]
-            ._description_selection(self.env)
+            ._description_selection(written)
         )
         urge = (
             self.env["property.ticket.urge"]
@@ -1324,7 +1327,7 @@ class HelpdeskTicket(models.Model):
         if values:
             ticket.write(values)
         if escalate:
-            body = self.env._(
+            body = written._(
                 "Urge no. %(count)s from %(owner)s (%(channel)s): the owner urged "
                 "this request again. Priority raised; customer-service managers "
                 "informed.",
@@ -1333,7 +1336,7 @@ class HelpdeskTicket(models.Model):
                 channel=channels.get(channel, channel),
             )
         else:
-            body = self.env._(
+            body = written._(
                 "Urge no. %(count)s from %(owner)s (%(channel)s): the owner is "
                 "waiting for this request.",
                 count=sequence,
@@ -1346,7 +1349,7 @@ class HelpdeskTicket(models.Model):
         ticket._pcs_schedule_activities(
             "property_cs.mail_activity_ticket_urged",
             user=responsible or self.env.user,
-            summary=self.env._("The owner urged the request (no. %s)", sequence),
+            summary=written._("The owner urged the request (no. %s)", sequence),
         )
         return urge
 

@@ -113,7 +113,7 @@ class PropertyArchivePurge(models.Model):
             archives.sudo().with_context(pcs_archive_close=True).unlink()
             purge.write({"state": "done", "date_done": fields.Datetime.now()})
             purge.message_post(
-                body=self.env._(
+                body=self._pcs_in_company_lang().env._(
                     "%(count)s archives purged, %(kept)s kept.",
                     count=len(archives),
                     kept=len(purge.line_ids) - len(lines),

@@ -148,7 +148,9 @@ class PropertyCallback(models.Model):
         unsatisfied = self.filtered(lambda c: c.satisfaction == "unsatisfied")
         for callback in unsatisfied:
             callback.ticket_id.sudo()._pcs_reopen(
-                self.env._("the owner was not satisfied with the callback")
+                callback._pcs_in_company_lang().env._(
+                    "the owner was not satisfied with the callback"
+                )
             )
 
     def action_print(self):

@@ -223,7 +223,7 @@ class PropertyDispatchOrder(models.Model):
                 )
             super(PropertyDispatchOrder, order).write(values)
             order.message_post(
-                body=self.env._(
+                body=self._pcs_in_company_lang().env._(
                     "Reassigned from %(old)s to %(new)s.",
                     old=before[order.id],
                     new=order._pcs_assignee_label(),
@@ -260,7 +260,7 @@ class PropertyDispatchOrder(models.Model):
             if order.quote_state in ("quoted", "accepted"):
                 order.write({"quote_state": "none", "price_accepted": False})
                 order.message_post(
-                    body=self.env._(
+                    body=self._pcs_in_company_lang().env._(
                         "The price changed: quote it to the owner again.",
                     ),
                     subtype_xmlid="mail.mt_note",
@@ -323,13 +323,13 @@ class PropertyDispatchOrder(models.Model):
                 "materials": order._pcs_format_amount(order.material_amount),
             }
             order.message_post(
-                body=self.env._(
+                body=self._pcs_in_company_lang().env._(
                     "Quoted on site to the owner: %(amount)s (labour %(labour)s, "
                     "materials %(materials)s).",
                     **amounts,
                 )
                 if on_site
-                else self.env._(
+                else self._pcs_in_company_lang().env._(
                     "Quoted to the owner: %(amount)s (labour %(labour)s, materials "
                     "%(materials)s).",
                     **amounts,
@@ -373,7 +373,7 @@ class PropertyDispatchOrder(models.Model):
                 }
             )
             order.message_post(
-                body=self.env._(
+                body=self._pcs_in_company_lang().env._(
                     "The owner accepted the price of %(amount)s: work can start.",
                     amount=order._pcs_format_amount(order.amount_total),
                 ),
@@ -490,7 +490,9 @@ class PropertyDispatchOrder(models.Model):
                 }
             )
             order.message_post(
-                body=self.env._("Owner not satisfied: reopened as a new order.")
+                body=self._pcs_in_company_lang().env._(
+                    "Owner not satisfied: reopened as a new order."
+                )
             )
         return {
             "type": "ir.actions.act_window",

@@ -34,9 +34,9 @@ class PropertyEmergencyEvent(models.Model):
         for event in self.filtered(lambda e: not e.notified_at):
             partners = event.grade_id._recipients().partner_id
             event.message_post(
-                body=self.env._(
+                body=event._pcs_in_company_lang().env._(
                     "Emergency %(grade)s: %(name)s",
-                    grade=event.grade_id.name,
+                    grade=event._pcs_in_company_lang().grade_id.name,
                     name=event.name,
                 ),
                 partner_ids=partners.ids,

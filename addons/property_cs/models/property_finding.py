@@ -212,7 +212,7 @@ class PropertyFinding(models.Model):
         findings.action_mark_fixed()
         findings._message_log_batch(
             {
-                finding.id: self.env._(
+                finding.id: self._pcs_in_company_lang().env._(
                     "Request %(request)s closed: verify the fix on site.",
                     request=finding.ticket_ref or finding.ticket_id.display_name,
                 )

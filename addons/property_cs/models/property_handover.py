@@ -213,7 +213,7 @@ class PropertyHandover(models.Model):
         self.unit_id.state = "occupied" if self.move_in else "sold_vacant"
         self.write({"state": "done", "archive_id": archive.id})
         self.message_post(
-            body=self.env._(
+            body=self._pcs_in_company_lang().env._(
                 "Handover completed; documents filed into %s.", archive.name
             )
         )
@@ -232,7 +232,8 @@ class PropertyHandover(models.Model):
                 {
                     "archive_id": archive.id,
                     "type_id": item.type_id.document_type_id.id,
-                    "name": item.type_id.name,
+                    # the archive's words: the company's language
+                    "name": item.type_id.with_context(lang=self._pcs_lang()).name,
                     "date_received": self.date,
                     "source": self.name,
                     "attachment_ids": [fields.Command.set(attachments.ids)],

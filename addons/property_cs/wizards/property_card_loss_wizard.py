@@ -28,7 +28,11 @@ class PropertyCardLossWizard(models.TransientModel):
         if card.state != "active":
             raise UserError(self.env._("Only an active card can be reported lost."))
         card._report_lost(self.note)
-        card.message_post(body=self.env._("Card reported lost; identity verified."))
+        card.message_post(
+            body=self._pcs_in_company_lang().env._(
+                "Card reported lost; identity verified."
+            )
+        )
         if not self.reissue:
             return {"type": "ir.actions.act_window_close"}
         if not self.new_number:

@@ -88,7 +88,7 @@ class PropertyOwnershipChangeWizard(models.TransientModel):
             old._pcs_close(self.reason, date=self.date)
         new = self.env["property.archive"].create(new_vals)
         new.message_post(
-            body=self.env._(
+            body=self._pcs_in_company_lang().env._(
                 "Opened by ownership change (%(reason)s) from %(old)s.",
                 reason=self.reason,
                 old=old.name or "-",

@@ -583,7 +583,7 @@ class PropertyNotice(models.Model):
         for notice in self:
             recipients = notice._pcs_sync_recipients()
             notice.message_post(
-                body=self.env._(
+                body=self._pcs_in_company_lang().env._(
                     "Published to %(count)s owners (%(area)s).",
                     count=len(recipients),
                     area=notice.area or "",

@@ -483,7 +483,7 @@ class PropertyRenovation(models.Model):
                     self.env._("Write the reasons for returning the application.")
                 )
             renovation.message_post(
-                body=self.env._(
+                body=self._pcs_in_company_lang().env._(
                     "Application returned: %(reason)s", reason=renovation.return_reason
                 ),
                 partner_ids=renovation.partner_id.ids,
@@ -575,7 +575,7 @@ class PropertyRenovation(models.Model):
         self.write({"review_escalated": True})
         self._message_log_batch(
             {
-                r.id: self.env._(
+                r.id: self._pcs_in_company_lang().env._(
                     "The %(days)s-day engineering review is overdue.",
                     days=r.company_id.pcs_renovation_review_days,
                 )
@@ -724,10 +724,12 @@ class PropertyRenovation(models.Model):
                 {
                     "archive_id": renovation.unit_id.archive_id.id,
                     "type_id": doc_type.id,
-                    "name": self.env._(
+                    "name": self._pcs_in_company_lang().env._(
                         "Renovation permit %(permit)s", permit=renovation.permit_no
                     ),
-                    "source": self.env._("Renovation %(name)s", name=renovation.name),
+                    "source": self._pcs_in_company_lang().env._(
+                        "Renovation %(name)s", name=renovation.name
+                    ),
                 }
             )
 

@@ -124,7 +124,7 @@ class PropertyRenovationPatrol(models.Model):
         )
         self._message_log_batch(
             {
-                p.id: self.env._(
+                p.id: self._pcs_in_company_lang().env._(
                     "The patrol was not done by its deadline; escalated to the "
                     "director."
                 )

@@ -111,7 +111,7 @@ class PropertyRenovationViolation(models.Model):
                     "archive_id": violation.unit_id.archive_id.id,
                     "type_id": doc_type.id,
                     "name": (violation.description or "")[:200],
-                    "source": self.env._(
+                    "source": self._pcs_in_company_lang().env._(
                         "Violation notice %(name)s", name=violation.name
                     ),
                 }
@@ -123,7 +123,7 @@ class PropertyRenovationViolation(models.Model):
         self._file_into_archive()
         self._message_log_batch(
             {
-                v.id: self.env._(
+                v.id: self._pcs_in_company_lang().env._(
                     "The owner refused: report the violation to the authorities."
                 )
                 for v in self
