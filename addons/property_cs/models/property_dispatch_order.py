@@ -402,13 +402,14 @@ class PropertyDispatchOrder(models.Model):
                     "price_refused_at": now,
                 }
             )
-            body = self.env._(
+            written = order._pcs_in_company_lang().env
+            body = written._(
                 "The owner declined the quote of %(amount)s for %(order)s "
                 "(reason: %(reason)s). The order is closed: no work is done and "
                 "nothing is charged. Thank the owner; a new quote can reopen it.",
                 amount=order._pcs_format_amount(order.quoted_amount),
                 order=order.name,
-                reason=order.refusal_reason or self.env._("none given"),
+                reason=order.refusal_reason or written._("none given"),
             )
             order.message_post(body=body, subtype_xmlid="mail.mt_note")
             order.ticket_id.sudo().message_post(body=body, subtype_xmlid="mail.mt_note")

@@ -144,6 +144,33 @@ class TestGeneratedTextsInChinese(PropertyTestCommon):
         )
         self.assertIn("起一周", summary.name)
 
+    def test_urge_and_reopening_notes_in_the_company_language(self):
+        """An English-speaking clerk records an owner's urge and an unsatisfied
+        callback: the notes on the request, the accountable person's activity
+        and the reason of the reopening are written in Chinese."""
+        ticket = self._ticket(name="水管漏水", pcs_category="common_repair")
+        clerk = ticket.with_user(self.front_desk_a).with_context(lang="en_US")
+        clerk._pcs_urge("phone")
+        note = ticket.message_ids.filtered(lambda m: "催单" in (m.body or ""))
+        self.assertTrue(note, ticket.message_ids.mapped("body"))
+        self.assertFalse(
+            ticket.message_ids.filtered(lambda m: "Urge no." in (m.body or ""))
+        )
+        activity = ticket.activity_ids.filtered(lambda a: "催单" in (a.summary or ""))
+        self.assertEqual(activity.summary, "业主催单（第 1 次）")
+
+        self._close(ticket)
+        callback = self.env["property.callback"].create(
+            {"ticket_id": ticket.id, "kind": "other", "date_due": "2026-03-03"}
+        )
+        callback.write({"method": "phone", "satisfaction": "unsatisfied"})
+        callback.with_user(self.front_desk_a).with_context(lang="en_US").action_done()
+        self.assertFalse(ticket.closed)
+        bodies = ticket.message_ids.mapped("body")
+        self.assertTrue(
+            [b for b in bodies if "重开：业主对回访结果不满意" in b], bodies
+        )
+
     def test_new_owner_gets_the_company_language(self):
         self.env.user.lang = "en_US"
         owner = (

@@ -110,16 +110,18 @@ class PropertyNoticeRecipient(models.Model):
         email = partner.email
         wants_sms = preference in ("sms", "both")
         wants_email = preference in ("email", "both")
+        # the note is read by the staff: the company's language
+        written = self._pcs_in_company_lang().env
         note = False
         if preference == "sms" and not number and email:
             wants_email = True
-            note = self.env._("No mobile number: sent by e-mail.")
+            note = written._("No mobile number: sent by e-mail.")
         elif preference == "email" and not email and number:
             wants_sms = True
-            note = self.env._("No e-mail address: sent by SMS.")
+            note = written._("No e-mail address: sent by SMS.")
         if self.notice_id.kind == "emergency" and number:
             if not wants_sms and preference == "portal":
-                note = self.env._("Emergency: sent by SMS whatever the preference.")
+                note = written._("Emergency: sent by SMS whatever the preference.")
             wants_sms = True
         sms = number if wants_sms and number else False
         mail = bool(wants_email and email)
@@ -129,7 +131,7 @@ class PropertyNoticeRecipient(models.Model):
             state = "portal"
         else:
             state = "unreachable"
-            note = self.env._("No mobile number and no e-mail address.")
+            note = written._("No mobile number and no e-mail address.")
         return sms, mail, state, note
 
     def _pcs_lock_pending(self):
