@@ -112,7 +112,28 @@ class TestRoleSmoke(PropertyBrowserMixin, HttpCase, RenovationTestCommon):
 PORTAL_PAGE_CHECK = """
 (async () => {
     const utils = odoo.loader.modules.get("@property_cs/../tests/tours/pcs_tour_utils");
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+    // Wait until the page has loaded what it loads lazily (the chatter's
+    // bundle): a load cut by the end of the test logs an error.
+    const quiet = async () => {
+        let last = -1;
+        let stable = 0;
+        for (let i = 0; i < 60 && stable < 3; i++) {
+            const count = performance.getEntriesByType("resource").length;
+            stable = count === last ? stable + 1 : 0;
+            last = count;
+            await sleep(500);
+        }
+    };
+    await quiet();
+    if (document.querySelector(".o_portal_chatter, #discussion")) {
+        const loaded = () =>
+            [...odoo.loader.modules.keys()].some((name) => name.startsWith("@mail/"));
+        for (let i = 0; i < 60 && !loaded(); i++) {
+            await sleep(250);
+        }
+        await quiet();
+    }
     const found = utils.englishWords("#wrapwrap header, #wrapwrap main");
     if (found.length) {
         const words = [...new Set(found.map((f) => f.word))].join(", ");
