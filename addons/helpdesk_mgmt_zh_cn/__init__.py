@@ -2,15 +2,16 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Simplified Chinese of OCA helpdesk_mgmt, shipped from this addon.
 
-``i18n_extra/zh_CN.po`` is a complete zh_CN.po of helpdesk_mgmt in OCA's
+``i18n/zh_CN.po`` is a complete zh_CN.po of helpdesk_mgmt in OCA's
 format (``#. module: helpdesk_mgmt``, its xmlids and code locations), the file
 offered upstream (readme/CONTEXT.md). Odoo loads it in two ways:
 
 - **record terms** (fields, selections, stages, teams, views, menus, mail
   templates): every ``.po`` of an addon is read on install, upgrade and
   language loading, and a term is applied to the record of its xmlid, whatever
-  module owns the record. ``i18n_extra/`` has no ``.pot`` next to it, so no
-  entry is dropped for not being one of this addon's own terms.
+  module owns the record. Odoo merges the ``.pot`` next to a ``.po`` into it
+  and drops the terms the ``.pot`` lacks, so ``i18n/helpdesk_mgmt_zh_cn.pot``
+  lists the same helpdesk_mgmt terms (with empty translations).
 - **code terms** (``_()`` in helpdesk_mgmt's Python, ``_t()`` in its
   JavaScript): Odoo reads them only from ``helpdesk_mgmt/i18n*/<lang>.po``
   (``odoo.tools.translate.CodeTranslations``). ``post_load`` below makes that
@@ -28,7 +29,7 @@ _logger = logging.getLogger(__name__)
 
 TRANSLATED_MODULE = "helpdesk_mgmt"
 LANG = "zh_CN"
-PO_FILE = os.path.join(os.path.dirname(__file__), "i18n_extra", f"{LANG}.po")
+PO_FILE = os.path.join(os.path.dirname(__file__), "i18n", f"{LANG}.po")
 
 
 def _read_code_terms(filter_func):

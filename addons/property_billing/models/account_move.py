@@ -164,7 +164,13 @@ class AccountMove(models.Model):
     def _pcs_apply_prepayments(self):
         """Reconcile new property invoices with the outstanding prepayment
         credits of their partners (oldest credit first, oldest invoice first),
-        as Odoo's "outstanding credits" widget does."""
+        as Odoo's "outstanding credits" widget does.
+
+        The invoices whose credits no older invoice of the batch could use are
+        reconciled together in one ``_reconcile_plan`` (what ``reconcile()``
+        does for one group, done once for the whole batch); an invoice that
+        shares a credit with an older one is reconciled after it, in turn, with
+        what the older one left."""
         invoices = self.filtered(
             lambda m: m.move_type == "out_invoice"
             and m.pcs_unit_id
@@ -175,21 +181,37 @@ class AccountMove(models.Model):
         rows = self._pcs_prepayment_credit_lines(invoices.commercial_partner_id)
         if not rows:
             return
-        Line = self.env["account.move.line"].sudo()
-        credits = Line.browse([row[0] for row in rows])
+        credits = self.env["account.move.line"].sudo().browse([r[0] for r in rows])
         unit_of_credit = {row[0]: row[1] for row in rows}
-        for invoice in invoices.sorted(lambda m: (m.invoice_date or m.date, m.id)):
+
+        def group(invoice):
+            """The invoice's open receivable and the credits it may use now."""
             receivable = invoice.line_ids.filtered(
                 lambda line: line.account_type == "asset_receivable"
                 and not line.reconciled
             )
-            if not receivable:
-                continue
             usable = credits.filtered(
-                lambda line, inv=invoice, rec=receivable: not line.reconciled
-                and line.partner_id == inv.commercial_partner_id
-                and line.account_id == rec[0].account_id
-                and unit_of_credit[line.id] in (False, None, inv.pcs_unit_id.id)
+                lambda line: receivable
+                and not line.reconciled
+                and line.partner_id == invoice.commercial_partner_id
+                and line.account_id == receivable[0].account_id
+                and unit_of_credit[line.id] in (False, None, invoice.pcs_unit_id.id)
             )
+            return receivable, usable
+
+        plans, in_turn, claimed = [], [], set()
+        for invoice in invoices.sorted(lambda m: (m.invoice_date or m.date, m.id)):
+            receivable, usable = group(invoice)
+            if not usable:
+                continue
+            if claimed.isdisjoint(usable.ids):
+                plans.append(receivable | usable)
+            else:
+                in_turn.append(invoice)
+            claimed.update(usable.ids)
+        if plans:
+            self.env["account.move.line"]._reconcile_plan(plans)
+        for invoice in in_turn:
+            receivable, usable = group(invoice)
             if usable:
                 (receivable | usable).reconcile()

@@ -5,6 +5,7 @@ from unittest.mock import patch
 
 from odoo.tests import Form, freeze_time, tagged
 
+from odoo.addons.account.models.account_move_line import AccountMoveLine
 from odoo.addons.property_billing.models.account_move import AccountMove
 
 from .common import PropertyBillingTestCommon
@@ -90,6 +91,41 @@ class TestPrepayment(PropertyBillingTestCommon):
         self.Billing._billing_run(self.company, MAR)
         self.assertEqual(self._fee_invoices(first, MAR).amount_residual, 135.0)
         self.assertEqual(self._fee_invoices(second, MAR).amount_residual, 235.0)
+
+    @freeze_time("2026-02-25")
+    def test_shared_credit_goes_to_the_oldest_invoice_first(self):
+        """One owner of three units with a prepayment on the owner (300.00)
+        and one on the third unit (100.00), another owner with 100.00: the
+        run reconciles the invoices that use credits of their own in one go
+        and the others in turn, as one invoice after the other would."""
+        owner = self.units[0].billing_partner_id
+        (self.units[1] | self.units[2]).archive_id.ownership_ids.write(
+            {"partner_id": owner.id}
+        )
+        other = self._create_units(1, area=100.0, prefix="R")
+        self.env["property.prepayment.wizard"].create(
+            {"partner_id": owner.id, "amount": 300.0, "journal_id": self.bank.id}
+        ).action_register()
+        self._register(self.units[2], 100.0)
+        self._register(other, 100.0)
+        with patch.object(
+            AccountMoveLine,
+            "_reconcile_plan",
+            autospec=True,
+            side_effect=AccountMoveLine._reconcile_plan,
+        ) as plan:
+            self.Billing._billing_run(self.company, MAR)
+        residual = [
+            self._fee_invoices(unit, MAR).amount_residual for unit in self.units | other
+        ]
+        # 300.00 pays the first unit (235.00) and 65.00 of the second; the
+        # third uses its own 100.00; the other owner's 100.00 is his.
+        self.assertEqual(residual, [0.0, 170.0, 135.0, 135.0])
+        # The first unit's and the other owner's invoices in one plan, the
+        # two invoices sharing the owner's credit after it, one by one.
+        self.assertEqual([len(call.args[1]) for call in plan.call_args_list], [2, 1, 1])
+        owner.invalidate_recordset(["pcs_prepayment_balance"])
+        self.assertEqual(owner.pcs_prepayment_balance, 0.0)
 
     @freeze_time("2026-02-25")
     def test_one_off_invoice_uses_partner_prepayment(self):

@@ -51,3 +51,16 @@ class TestBillingFormsInChinese(ChineseReportMixin, PropertyBillingTestCommon):
         )
         check("property_billing.action_report_billing_summary", wizard)
         self.assertEveryReportChecked("property_billing")
+
+    @freeze_time("2026-04-08")
+    def test_statement_of_a_unit_without_payer_says_so(self):
+        """A unit whose owner left (no payer) prints its statement with the
+        payer's cell saying why it is empty, not a blank to sign under."""
+        self.pcs_checked_reports = set()
+        unit = self.units[1]
+        unit.archive_id.ownership_ids.write({"date_end": date(2026, 3, 31)})
+        self.assertFalse(unit.billing_partner_id)
+        text = self.assertReportInChinese(
+            "property_billing.action_report_property_statement", unit
+        )
+        self.assertIn("房屋未设置缴费人", text)

@@ -42,12 +42,13 @@ COMPLAINT_LEVELS = [
 COMPLAINT_LEVEL_HELP = (
     "Major: a promised or contracted service not delivered or clearly wrong after "
     "repeated complaints; major economic loss or personal injury caused by the "
-    "company; or any valid complaint not resolved within one month (automatic "
-    "upgrade). Goes to the general manager the same day.\n"
+    "company; or any valid complaint not resolved in time (automatic upgrade, "
+    "months set in the settings). Goes to the general manager the same day.\n"
     "Important: caused by the company's own negligence or failures. Goes to the "
-    "service-centre director within 30 minutes.\n"
+    "service-centre director within the minutes set for the project.\n"
     "General: inconvenience from facilities or minor slips, easily fixed. Handled "
-    "at once; resolved within 2 days or by the owner's deadline."
+    "at once; resolved within the days set for the project or by the owner's "
+    "deadline."
 )
 # Clock name -> (deadline field, event field) for the "overdue" logic.
 CLOCKS = {
@@ -152,6 +153,12 @@ class HelpdeskTicket(models.Model):
         string="Complaint Level",
         tracking=True,
         help=COMPLAINT_LEVEL_HELP,
+    )
+    pcs_complaint_level_guide = fields.Html(
+        string="Complaint Levels",
+        compute="_compute_pcs_complaint_level_guide",
+        sanitize=False,
+        help="What each level means, with this project's time limits.",
     )
     pcs_complaint_valid = fields.Selection(
         [("valid", "Valid"), ("invalid", "Invalid")],
@@ -406,6 +413,57 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             if ticket.pcs_unit_id:
                 ticket.pcs_project_id = ticket.pcs_unit_id.project_id
+
+    @api.depends("pcs_project_id", "company_id")
+    def _compute_pcs_complaint_level_guide(self):
+        """The levels as the form explains them, with the time limits that
+        apply to the ticket's project (its own, else the company's)."""
+        cache = {}
+        for ticket in self:
+            company = ticket.company_id or self.env.company
+            key = (ticket.pcs_project_id, company)
+            if key not in cache:
+                limits = ticket.pcs_project_id._pcs_limits(company)
+                label = dict(
+                    self._fields["pcs_complaint_level"]._description_selection(self.env)
+                )
+                _ = self.env._
+                cache[key] = Markup("").join(
+                    Markup("<p><b>%s</b>: %s</p>") % (level, text)
+                    for level, text in (
+                        (
+                            label["major"],
+                            _(
+                                "a promised or contracted service not delivered "
+                                "or clearly wrong after repeated complaints; major "
+                                "economic loss or personal injury caused by the "
+                                "company; or any valid complaint not resolved "
+                                "within %(months)s month(s) (automatic upgrade). "
+                                "Goes to the general manager the same day.",
+                                months=limits["pcs_complaint_upgrade_months"],
+                            ),
+                        ),
+                        (
+                            label["important"],
+                            _(
+                                "caused by the company's own negligence or "
+                                "failures. Goes to the service-centre director "
+                                "within %(minutes)s minutes.",
+                                minutes=limits["pcs_important_complaint_minutes"],
+                            ),
+                        ),
+                        (
+                            label["general"],
+                            _(
+                                "inconvenience from facilities or minor slips, "
+                                "easily fixed. Handled at once; resolved within "
+                                "%(days)s day(s) or by the owner's deadline.",
+                                days=limits["pcs_general_complaint_days"],
+                            ),
+                        ),
+                    )
+                )
+            ticket.pcs_complaint_level_guide = cache[key]
 
     @api.onchange("pcs_unit_id")
     def _onchange_pcs_unit_id(self):

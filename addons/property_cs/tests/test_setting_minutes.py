@@ -5,6 +5,7 @@
 from odoo.tests import freeze_time, tagged
 
 from .common import PropertyTestCommon
+from .zh_cn import load_zh_cn
 
 
 @tagged("post_install", "-at_install")
@@ -34,3 +35,27 @@ class TestSettingMinutes(PropertyTestCommon):
             )
             self.Ticket._cron_pcs_escalate()
         self.assertIn("within 20 minutes", self._director_message(other).body)
+
+    def test_complaint_level_guide_names_the_set_limits(self):
+        """The form's explanation of the levels gives the numbers that apply
+        to the request's project, not the handbook's defaults."""
+        self.company.pcs_important_complaint_minutes = 45
+        self.company.pcs_general_complaint_days = 3
+        self.company.pcs_complaint_upgrade_months = 2
+        ticket = self._ticket(pcs_category="complaint")
+        guide = str(ticket.pcs_complaint_level_guide)
+        self.assertIn("within 45 minutes", guide)
+        self.assertIn("within 3 day(s)", guide)
+        self.assertIn("within 2 month(s)", guide)
+        self.assertNotIn("30 minutes", guide)
+        ticket.pcs_project_id.pcs_important_complaint_minutes = 20
+        ticket.invalidate_recordset(["pcs_complaint_level_guide"])
+        self.assertIn("within 20 minutes", str(ticket.pcs_complaint_level_guide))
+        # A clerk working in Chinese reads it in Chinese.
+        load_zh_cn(self.env, ("base", "helpdesk_mgmt", "property_cs"))
+        chinese = ticket.with_context(lang="zh_CN")
+        guide = str(chinese.pcs_complaint_level_guide)
+        self.assertIn("<b>重要</b>", guide)
+        self.assertIn("20 分钟内上报服务中心主任", guide)
+        self.assertIn("3 天内", guide)
+        self.assertNotIn("minutes", guide)
