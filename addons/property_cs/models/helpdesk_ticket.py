@@ -427,13 +427,12 @@ class HelpdeskTicket(models.Model):
                 label = dict(
                     self._fields["pcs_complaint_level"]._description_selection(self.env)
                 )
-                _ = self.env._
                 cache[key] = Markup("").join(
                     Markup("<p><b>%s</b>: %s</p>") % (level, text)
                     for level, text in (
                         (
                             label["major"],
-                            _(
+                            self.env._(
                                 "a promised or contracted service not delivered "
                                 "or clearly wrong after repeated complaints; major "
                                 "economic loss or personal injury caused by the "
@@ -445,7 +444,7 @@ class HelpdeskTicket(models.Model):
                         ),
                         (
                             label["important"],
-                            _(
+                            self.env._(
                                 "caused by the company's own negligence or "
                                 "failures. Goes to the service-centre director "
                                 "within %(minutes)s minutes.",
@@ -454,7 +453,7 @@ class HelpdeskTicket(models.Model):
                         ),
                         (
                             label["general"],
-                            _(
+                            self.env._(
                                 "inconvenience from facilities or minor slips, "
                                 "easily fixed. Handled at once; resolved within "
                                 "%(days)s day(s) or by the owner's deadline.",
