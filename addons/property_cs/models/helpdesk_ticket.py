@@ -424,41 +424,38 @@ class HelpdeskTicket(models.Model):
             key = (ticket.pcs_project_id, company)
             if key not in cache:
                 limits = ticket.pcs_project_id._pcs_limits(company)
-                label = dict(
-                    self._fields["pcs_complaint_level"]._description_selection(self.env)
-                )
+                label = {
+                    level: Markup("<b>%s</b>") % name
+                    for level, name in self._fields[
+                        "pcs_complaint_level"
+                    ]._description_selection(self.env)
+                }
                 cache[key] = Markup("").join(
-                    Markup("<p><b>%s</b>: %s</p>") % (level, text)
-                    for level, text in (
-                        (
-                            label["major"],
-                            self.env._(
-                                "a promised or contracted service not delivered "
-                                "or clearly wrong after repeated complaints; major "
-                                "economic loss or personal injury caused by the "
-                                "company; or any valid complaint not resolved "
-                                "within %(months)s month(s) (automatic upgrade). "
-                                "Goes to the general manager the same day.",
-                                months=limits["pcs_complaint_upgrade_months"],
-                            ),
+                    Markup("<p>%s</p>") % text
+                    for text in (
+                        self.env._(
+                            "%(level)s: a promised or contracted service not "
+                            "delivered or clearly wrong after repeated complaints; "
+                            "major economic loss or personal injury caused by the "
+                            "company; or any valid complaint not resolved within "
+                            "%(months)s month(s) (automatic upgrade). Goes to the "
+                            "general manager the same day.",
+                            level=label["major"],
+                            months=limits["pcs_complaint_upgrade_months"],
                         ),
-                        (
-                            label["important"],
-                            self.env._(
-                                "caused by the company's own negligence or "
-                                "failures. Goes to the service-centre director "
-                                "within %(minutes)s minutes.",
-                                minutes=limits["pcs_important_complaint_minutes"],
-                            ),
+                        self.env._(
+                            "%(level)s: caused by the company's own negligence or "
+                            "failures. Goes to the service-centre director within "
+                            "%(minutes)s minutes.",
+                            level=label["important"],
+                            minutes=limits["pcs_important_complaint_minutes"],
                         ),
-                        (
-                            label["general"],
-                            self.env._(
-                                "inconvenience from facilities or minor slips, "
-                                "easily fixed. Handled at once; resolved within "
-                                "%(days)s day(s) or by the owner's deadline.",
-                                days=limits["pcs_general_complaint_days"],
-                            ),
+                        self.env._(
+                            "%(level)s: inconvenience from facilities or minor "
+                            "slips, easily fixed. Handled at once; resolved within "
+                            "%(days)s day(s) or by the owner's deadline.",
+                            level=label["general"],
+                            days=limits["pcs_general_complaint_days"],
                         ),
                     )
                 )
